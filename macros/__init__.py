@@ -1,0 +1,12 @@
+"""mkdocs-macros entry point: registers the knowledge-base macros through define_env only."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def define_env(env: Any) -> None:
+    from macros.macro_context import MacroContext
+
+    for name, func in MacroContext(env).macros().items():
+        env.macro(func, name)

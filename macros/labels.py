@@ -1,0 +1,78 @@
+"""Every user-visible string the code writes, in Swedish and English."""
+
+from __future__ import annotations
+
+from macros.text import Lang
+
+LABELS: dict[str, dict[Lang, str]] = {
+    "routines": {"sv": "Rutiner", "en": "Routines"},
+    "all_routines": {"sv": "Alla rutiner", "en": "All routines"},
+    "steps": {"sv": "Gör så här", "en": "What to do"},
+    "additions_for": {"sv": "Tillägg för {name}", "en": "Additional steps for {name}"},
+    "contacts": {"sv": "Kontakter", "en": "Contacts"},
+    "legal_basis": {"sv": "Lagstöd och föreskrifter", "en": "Legal basis and regulations"},
+    "related": {"sv": "Relaterade rutiner", "en": "Related routines"},
+    "tags": {"sv": "Ämnen", "en": "Topics"},
+    "about_routine": {"sv": "Om rutinen", "en": "About this routine"},
+    "applies_to": {"sv": "Gäller för", "en": "Applies to"},
+    "department": {"sv": "Förvaltning", "en": "Department"},
+    "unit": {"sv": "Enhet", "en": "Unit"},
+    "committee": {"sv": "Nämnd", "en": "Committee"},
+    "owner": {"sv": "Ansvarig", "en": "Owner"},
+    "adopted": {"sv": "Antagen", "en": "Adopted"},
+    "decision": {"sv": "beslut {ref}", "en": "decision {ref}"},
+    "last_reviewed": {"sv": "Senast granskad", "en": "Last reviewed"},
+    "review_by": {"sv": "Nästa granskning senast", "en": "Next review due by"},
+    "whole_municipality": {"sv": "Hela kommunen", "en": "The whole municipality"},
+    "example_title": {"sv": "Exempeldata", "en": "Example data"},
+    "example_body": {
+        "sv": "Beslutsnummer, telefonnummer och adresser på den här sidan är påhittade "
+        "exempel. Kontrollera dem innan de används.",
+        "en": "Decision numbers, phone numbers and addresses on this page are invented "
+        "examples. Check them before use.",
+    },
+    "example_mark": {"sv": "exempel", "en": "example"},
+    "fallback_title": {"sv": "Ej översatt", "en": "Not yet translated"},
+    "fallback_body": {
+        "sv": "Delar av texten finns ännu inte på engelska och visas på svenska.",
+        "en": "Parts of this text are not yet available in English and are shown in Swedish.",
+    },
+    "fallback_page": {
+        "sv": "Den här sidan finns ännu inte på engelska och visas på svenska.",
+        "en": "This page is not yet available in English and is shown in Swedish.",
+    },
+    "contact_name": {"sv": "Kontakt", "en": "Contact"},
+    "phone": {"sv": "Telefon", "en": "Phone"},
+    "email_web": {"sv": "E-post / webb", "en": "E-mail / web"},
+    "hours": {"sv": "Öppettider", "en": "Opening hours"},
+    "for_whom": {"sv": "För vem", "en": "For whom"},
+    "verified": {"sv": "Kontrollerad", "en": "Verified"},
+    "not_verified": {"sv": "Ej kontrollerad", "en": "Not verified"},
+    "no_contacts": {"sv": "Inga kontakter.", "en": "No contacts."},
+    "task": {"sv": "Uppgift", "en": "Task"},
+    "legend": {"sv": "Förklaring", "en": "Legend"},
+    "units": {"sv": "Enheter", "en": "Units"},
+    "own_routines": {"sv": "Förvaltningens rutiner", "en": "The department's routines"},
+    "shared_routines": {
+        "sv": "Rutiner för hela kommunen",
+        "en": "Routines for the whole municipality",
+    },
+    "has_additions": {
+        "sv": "med tillägg för förvaltningen",
+        "en": "with additional steps for this department",
+    },
+    "no_routines": {"sv": "Inga egna rutiner ännu.", "en": "No routines of its own yet."},
+    "routine_count": {"sv": "{n} rutiner", "en": "{n} routines"},
+    "routines_intro": {
+        "sv": "Rutinerna är ordnade efter förvaltning. Rutiner för hela kommunen gäller "
+        "alla anställda.",
+        "en": "Routines are grouped by department. Routines for the whole municipality "
+        "apply to every employee.",
+    },
+    "in_department": {"sv": "Förvaltning: {name}", "en": "Department: {name}"},
+}
+
+
+def label(key: str, lang: Lang, **values: object) -> str:
+    text = LABELS[key][lang]
+    return text.format(**values) if values else text

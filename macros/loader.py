@@ -1,0 +1,150 @@
+"""Read every YAML file under ``routines/`` once, validate it, and build the knowledge base.
+
+All problems are collected (never raised) so an editor sees every mistake in one run. The
+result is cached per process and reloaded only when a data file changes, so a bilingual
+build (one MkDocs build per language) reads and validates the data once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from threading import Lock
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from macros.checks import Parsed, check_references
+from macros.model import (
+    ContactsFile,
+    KnowledgeBase,
+    LegalFile,
+    MatrixFile,
+    OrganisationFile,
+    RevisionsFile,
+    RolesFile,
+    Routine,
+)
+from macros.problems import Problem
+from macros.validation import problems_from
+from macros.yamlsource import SourceDoc, read_yaml
+
+DATA_DIR = "routines"
+MATRIX_DIR = "matrices"
+SINGLE_FILES: dict[str, type[BaseModel]] = {
+    "organisation": OrganisationFile,
+    "roles": RolesFile,
+    "contacts": ContactsFile,
+    "legal": LegalFile,
+    "revisions": RevisionsFile,
+}
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class LoadResult:
+    kb: KnowledgeBase | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def ok(self) -> bool:
+        return self.kb is not None and not self.errors
+
+
+def data_files(data_dir: Path) -> list[Path]:
+    return sorted(p for p in data_dir.rglob("*") if p.suffix in (".yml", ".yaml") and p.is_file())
+
+
+def kind_of(path: Path, data_dir: Path) -> str:
+    """'organisation', 'roles', … for the fixed files; 'matrix' or 'routine' otherwise."""
+    relative = path.relative_to(data_dir)
+    if len(relative.parts) == 1 and path.stem in SINGLE_FILES:
+        return path.stem
+    if relative.parts[0] == MATRIX_DIR:
+        return "matrix"
+    return "routine"
+
+
+def _validate(model: type[M], doc: SourceDoc, problems: list[Problem]) -> M | None:
+    try:
+        return model.model_validate(dict(doc.data))
+    except ValidationError as exc:
+        problems.extend(problems_from(exc, model, doc))
+        return None
+
+
+def _load(root: Path, data_dir: Path) -> LoadResult:
+    problems: list[Problem] = []
+    parsed = Parsed()
+    seen_single: set[str] = set()
+    for path in data_files(data_dir):
+        display = path.relative_to(root).as_posix()
+        doc, read_problems = read_yaml(path, display)
+        problems.extend(read_problems)
+        kind = kind_of(path, data_dir)
+        if kind in SINGLE_FILES:
+            seen_single.add(kind)
+        if doc is None:
+            continue
+        if kind == "routine":
+            routine = _validate(Routine, doc, problems)
+            if routine is None:
+                raw_id = doc.data.get("id")
+                if isinstance(raw_id, str):
+                    parsed.invalid_routine_ids.add(raw_id)
+            else:
+                parsed.routines.append((routine, doc))
+        elif kind == "matrix":
+            matrix = _validate(MatrixFile, doc, problems)
+            if matrix is not None:
+                parsed.matrices.append((matrix, doc))
+        else:
+            value = _validate(SINGLE_FILES[kind], doc, problems)
+            if value is not None:
+                setattr(parsed, kind, (value, doc))
+            else:
+                parsed.broken_single.add(kind)
+    for kind in SINGLE_FILES:
+        if kind not in seen_single:
+            display = (data_dir / f"{kind}.yml").relative_to(root).as_posix()
+            problems.append(Problem(display, None, "", "file is missing",
+                                    f"create {display} (see README: data files)"))
+    problems.extend(check_references(parsed))
+    return LoadResult(parsed.build(), sorted(problems, key=_order))
+
+
+def _order(problem: Problem) -> tuple[str, int, str]:
+    return (problem.file, problem.line or 0, problem.field)
+
+
+_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], LoadResult]] = {}
+_lock = Lock()
+
+
+def _signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    out = []
+    for path in data_files(data_dir):
+        stat = path.stat()
+        out.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(out)
+
+
+def load(root: Path, data_dir: str = DATA_DIR) -> LoadResult:
+    """Load and validate ``root/data_dir``; cached until a data file changes."""
+    root = root.resolve()
+    directory = root / data_dir
+    if not directory.is_dir():
+        return LoadResult(None, [Problem(data_dir, None, "", "data folder is missing",
+                                         f"create {data_dir}/ with organisation.yml and routines")])
+    with _lock:
+        signature = _signature(directory)
+        cached = _cache.get(directory)
+        if cached is not None and cached[0] == signature:
+            return cached[1]
+        result = _load(root, directory)
+        _cache[directory] = (signature, result)
+        return result

@@ -1,0 +1,70 @@
+"""What the macros need at render time: the loaded data, the page's language and path."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import get_plugin_logger
+
+from macros.loader import DATA_DIR, load
+from macros.render import Renderer, UnknownReference
+from macros.render_pages import department_page, routine_index, routine_page
+from macros.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
+
+log = get_plugin_logger("kb")
+
+
+def page_language(config: Any) -> Lang:
+    """The language being built (static-i18n sets ``theme.language`` per build)."""
+    language = config["theme"]["language"] if "theme" in config else None
+    for lang in LANGUAGES:
+        if language == lang:
+            return lang
+    return DEFAULT_LANGUAGE
+
+
+class MacroContext:
+    def __init__(self, env: Any) -> None:
+        self.env = env
+        self.root = Path(env.conf.config_file_path).parent
+        plugin = env.conf.plugins.get("kb")
+        self.data_dir = plugin.config.data_dir if plugin is not None else DATA_DIR
+
+    def renderer(self) -> Renderer:
+        result = load(self.root, self.data_dir)
+        if result.kb is None:
+            raise UnknownReference(f"the data in {self.data_dir}/ has errors; run `kb check`")
+        page = self.env.page
+        src = page.file.src_uri if page is not None else "index.md"
+        return Renderer(result.kb, page_language(self.env.conf), src)
+
+    def _safe(self, name: str, func: Callable[..., str]) -> Callable[..., str]:
+        def call(*args: Any, **kwargs: Any) -> str:
+            try:
+                return func(self.renderer(), *args, **kwargs)
+            except (UnknownReference, TypeError) as exc:
+                page = self.env.page.file.src_uri if self.env.page is not None else "?"
+                shown = ", ".join([*map(repr, args), *(f"{k}={v!r}" for k, v in kwargs.items())])
+                log.error(f"docs/{page}: {name}({shown}): {exc}")
+                return f'!!! failure "{name}"\n\n    {name}({shown}): {exc}\n'
+        call.__name__ = name
+        call.__doc__ = func.__doc__
+        return call
+
+    def macros(self) -> dict[str, Callable[..., str]]:
+        def contact_table(r: Renderer, *ids: str, department: str | None = None,
+                          scope: str | None = None) -> str:
+            """Contacts by ids, by department (internal) and/or scope (national/internal)."""
+            return r.contact_table(ids, department=department, scope=scope)
+
+        functions: dict[str, Callable[..., str]] = {
+            "checklist": lambda r, routine_id, additions=True: r.checklist(routine_id, additions),
+            "contact_table": contact_table,
+            "responsibility_matrix": lambda r, matrix_id: r.responsibility_matrix(matrix_id),
+            "routine_page": routine_page,
+            "department_page": department_page,
+            "routine_index": routine_index,
+        }
+        return {name: self._safe(name, func) for name, func in functions.items()}

@@ -1,0 +1,289 @@
+"""The data model: organisation, roles, contacts, legal sources, routines, matrices, revisions.
+
+Plain pydantic v2, independent of MkDocs. Each top-level ``*File`` model is one kind of YAML
+file under ``routines/``; :class:`KnowledgeBase` is the validated whole.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
+
+from macros.review import Review
+from macros.text import MarkdownText, PlainText
+
+Slug = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
+        description="Identifier: lower-case letters a-z, digits and hyphens (no å, ä, ö).",
+    ),
+]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- organisation -------------------------------------------------------------------------
+
+
+class Municipality(_Strict):
+    name: PlainText
+    site_url: HttpUrl = Field(description="Public address of this site; used for links.")
+    example: bool = Field(default=False, description="True when the identity is invented.")
+
+
+class Committee(_Strict):
+    id: Slug
+    name: PlainText
+
+
+class Unit(_Strict):
+    id: Slug
+    name: PlainText
+    description: MarkdownText | None = None
+
+
+class Department(_Strict):
+    id: Slug
+    name: PlainText
+    committee: Slug = Field(description="Id of the committee (nämnd) the department serves.")
+    description: MarkdownText | None = None
+    units: list[Unit] = Field(default_factory=list)
+
+
+class OrganisationFile(_Strict):
+    municipality: Municipality
+    committees: list[Committee] = Field(min_length=1)
+    departments: list[Department] = Field(min_length=1)
+
+
+# --- roles and contacts -------------------------------------------------------------------
+
+
+class Role(_Strict):
+    """A function that owns routines — never a private person."""
+
+    id: Slug
+    title: PlainText
+    department: Slug
+    unit: Slug | None = None
+
+
+class RolesFile(_Strict):
+    roles: list[Role] = Field(min_length=1)
+
+
+class Contact(_Strict):
+    id: Slug
+    scope: Literal["national", "internal"]
+    name: PlainText
+    department: Slug | None = Field(
+        default=None, description="Internal contacts: the department they belong to."
+    )
+    phone: str | None = Field(default=None, pattern=r"^[0-9+][0-9 \-]*[0-9]$")
+    email: str | None = Field(default=None, pattern=r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$")
+    web: HttpUrl | None = None
+    hours: PlainText | None = None
+    audience: PlainText | None = Field(default=None, description="Who the contact is for.")
+    note: MarkdownText | None = None
+    verified_on: date | None = Field(
+        default=None, description="When the number and hours were last checked."
+    )
+    example: bool = Field(default=False, description="True when the details are invented.")
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Contact:
+        if not (self.phone or self.email or self.web):
+            raise ValueError("phone: needs at least one of phone, email or web")
+        return self
+
+
+class ContactsFile(_Strict):
+    contacts: list[Contact] = Field(min_length=1)
+
+
+# --- legal sources ------------------------------------------------------------------------
+
+
+class LegalSource(_Strict):
+    id: Slug
+    title: PlainText
+    url: HttpUrl | None = None
+    note: MarkdownText | None = None
+
+
+class LegalFile(_Strict):
+    sources: list[LegalSource] = Field(min_length=1)
+
+
+class LegalRef(_Strict):
+    source: Slug = Field(description="Id of a source in routines/legal.yml.")
+    detail: PlainText | None = Field(
+        default=None, description="Chapter/section or what the source requires here."
+    )
+
+
+# --- routines -----------------------------------------------------------------------------
+
+
+class Addition(_Strict):
+    """Steps a department adds to a municipality-wide routine (shown under it)."""
+
+    department: Slug
+    unit: Slug | None = None
+    steps: list[MarkdownText] = Field(min_length=1)
+    contacts: list[Slug] = Field(default_factory=list)
+
+
+class Routine(_Strict):
+    id: Slug
+    title: PlainText
+    department: Slug
+    unit: Slug | None = None
+    municipality_wide: bool = Field(
+        default=False, description="Applies in every department (listed on each)."
+    )
+    audience: PlainText
+    owner: Slug = Field(description="Id of a role in routines/roles.yml.")
+    adopted_on: date
+    decision_ref: str = Field(min_length=1, description="Decision reference, e.g. SN 2019/45.")
+    last_reviewed: date
+    review_interval_months: int | None = Field(default=None, ge=1, le=60)
+    review_by: date | None = None
+    summary: MarkdownText
+    steps: list[MarkdownText] = Field(min_length=1)
+    contacts: list[Slug] = Field(default_factory=list)
+    legal_basis: list[LegalRef] = Field(default_factory=list)
+    related: list[Slug] = Field(default_factory=list)
+    tags: list[Slug] = Field(default_factory=list)
+    example: bool = Field(default=False, description="True when details are invented.")
+    additions: list[Addition] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _review_rule(self) -> Routine:
+        if (self.review_interval_months is None) == (self.review_by is None):
+            raise ValueError(
+                "review_interval_months: give exactly one of review_interval_months "
+                "(e.g. 12) or review_by (a date)"
+            )
+        if self.last_reviewed < self.adopted_on:
+            raise ValueError("last_reviewed: is before adopted_on; check both dates")
+        return self
+
+    @property
+    def review(self) -> Review:
+        return Review(
+            owner=self.owner,
+            last_reviewed=self.last_reviewed,
+            review_interval_months=self.review_interval_months,
+            explicit_review_by=self.review_by,
+        )
+
+
+# --- responsibility matrices --------------------------------------------------------------
+
+
+class MatrixCell(_Strict):
+    letter: str = Field(min_length=1, max_length=3)
+    routine: Slug | None = None
+
+
+class MatrixRow(_Strict):
+    task: PlainText
+    routine: Slug | None = Field(default=None, description="Routine that carries out the task.")
+    cells: dict[Slug, MatrixCell] = Field(
+        description="Column id → letter, or {letter, routine}.", min_length=1
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_cells(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("cells"), dict):
+            data = dict(data)
+            data["cells"] = {
+                key: {"letter": value} if isinstance(value, str) else value
+                for key, value in data["cells"].items()
+            }
+        return data
+
+
+class MatrixFile(_Strict):
+    id: Slug
+    title: PlainText
+    description: MarkdownText | None = None
+    columns: list[Slug] = Field(
+        min_length=1, description="Ids of committees, departments or units."
+    )
+    legend: dict[str, PlainText] = Field(min_length=1)
+    rows: list[MatrixRow] = Field(min_length=1)
+
+
+# --- plan revisions -----------------------------------------------------------------------
+
+
+class Revision(_Strict):
+    version: str = Field(pattern=r"^[0-9A-Za-z][0-9A-Za-z.\-]*$")
+    adopted_on: date
+    committee: Slug
+    decision_ref: str = Field(min_length=1)
+    changes: MarkdownText = Field(description="Summary of what changed (mandatory).")
+    example: bool = False
+
+
+class RevisionsFile(_Strict):
+    revisions: list[Revision] = Field(min_length=1)
+
+
+# --- the whole ----------------------------------------------------------------------------
+
+
+class KnowledgeBase(BaseModel):
+    """Every validated document, with lookups by id. Built by :mod:`macros.loader`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    organisation: OrganisationFile
+    roles: dict[str, Role]
+    contacts: dict[str, Contact]
+    legal: dict[str, LegalSource]
+    routines: dict[str, Routine]
+    matrices: dict[str, MatrixFile]
+    revisions: list[Revision]
+    sources: dict[str, str] = Field(
+        default_factory=dict, description="Routine/matrix id → data file path."
+    )
+
+    @property
+    def committees(self) -> dict[str, Committee]:
+        return {c.id: c for c in self.organisation.committees}
+
+    @property
+    def departments(self) -> dict[str, Department]:
+        return {d.id: d for d in self.organisation.departments}
+
+    @property
+    def units(self) -> dict[str, tuple[Department, Unit]]:
+        return {u.id: (d, u) for d in self.organisation.departments for u in d.units}
+
+    def routines_of(self, department_id: str) -> list[Routine]:
+        """The department's own routines, sorted by Swedish title."""
+        own = [r for r in self.routines.values() if r.department == department_id]
+        return sorted(own, key=lambda r: r.title.sv.casefold())
+
+    def shared_routines(self) -> list[Routine]:
+        shared = [r for r in self.routines.values() if r.municipality_wide]
+        return sorted(shared, key=lambda r: r.title.sv.casefold())
+
+    def org_name(self, any_id: str) -> PlainText | None:
+        """Name of a committee, department or unit by id."""
+        if any_id in self.committees:
+            return self.committees[any_id].name
+        if any_id in self.departments:
+            return self.departments[any_id].name
+        if any_id in self.units:
+            return self.units[any_id][1].name
+        return None

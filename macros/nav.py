@@ -1,0 +1,107 @@
+"""Navigation from the organisation data: section titles and order in the page's language."""
+
+from __future__ import annotations
+
+from mkdocs.structure.nav import Link, Navigation, Section
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
+
+from macros.labels import label
+from macros.markdown import norm_src_uri
+from macros.model import KnowledgeBase
+from macros.render import INDEX_SRC, ROUTINES_DIR
+from macros.text import Lang
+
+NavItem = Page | Section | Link
+
+
+def _src(item: NavItem) -> str | None:
+    return norm_src_uri(item.file.src_uri) if isinstance(item, Page) else None
+
+
+def _index_page(section: Section) -> Page | None:
+    for child in section.children:
+        if isinstance(child, Page) and (_src(child) or "").endswith("index.md"):
+            return child
+    return None
+
+
+def _is_index(item: NavItem) -> bool:
+    return isinstance(item, Page) and (_src(item) or "").rsplit("/", 1)[-1] == "index.md"
+
+
+def _front_matter_title(page: Page) -> str | None:
+    try:
+        title = get_data(page.file.content_string)[1].get("title")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return str(title) if title else None
+
+
+def _arrange_routines(section: Section, kb: KnowledgeBase, lang: Lang) -> None:
+    section.title = label("routines", lang)
+    order = {d.id: i for i, d in enumerate(kb.organisation.departments)}
+
+    def department_of(item: NavItem) -> str:
+        index = _index_page(item) if isinstance(item, Section) else None
+        return (_src(index) or "").split("/")[1] if index else ""
+
+    def routine_title(item: NavItem) -> str:
+        routine_id = (_src(item) or "").rsplit("/", 1)[-1].removesuffix(".md")
+        routine = kb.routines.get(routine_id)
+        return routine.title.text(lang).casefold() if routine else ""
+
+    for child in section.children:
+        department_id = department_of(child)
+        if isinstance(child, Section) and department_id in kb.departments:
+            child.title = kb.departments[department_id].name.text(lang)
+            child.children.sort(key=lambda item: (not _is_index(item), routine_title(item)))
+    section.children.sort(key=lambda item: (not _is_index(item),
+                                            order.get(department_of(item), len(order))))
+
+
+def _title_sections(items: list[NavItem]) -> None:
+    """A docs/ folder's section takes the title of its index page (in the page's language)."""
+    for item in items:
+        if isinstance(item, Section):
+            index = _index_page(item)
+            title = _front_matter_title(index) if index else None
+            if title:
+                item.title = title
+            _title_sections(item.children)
+
+
+def _relink(nav: Navigation) -> None:
+    """Previous/next links follow the new order."""
+    pages: list[Page] = []
+
+    def walk(items: list[NavItem]) -> None:
+        for item in items:
+            if isinstance(item, Page):
+                pages.append(item)
+            elif isinstance(item, Section):
+                walk(item.children)
+
+    walk(nav.items)
+    for before, after in zip([None, *pages], [*pages, None]):
+        if before is not None:
+            before.next_page = after
+        if after is not None:
+            after.previous_page = before
+    nav.pages = pages
+
+
+def arrange(nav: Navigation, kb: KnowledgeBase, lang: Lang) -> None:
+    routines = next((item for item in nav.items if isinstance(item, Section)
+                     and _src(_index_page(item) or item) == INDEX_SRC), None)  # type: ignore[arg-type]
+    others = [item for item in nav.items if item is not routines]
+    _title_sections(others)
+    if routines is not None:
+        _arrange_routines(routines, kb, lang)
+        position = 1 if others and _src(others[0]) == "index.md" else 0
+        others.insert(position, routines)
+        nav.items[:] = others
+    _relink(nav)
+
+
+__all__ = ["ROUTINES_DIR", "arrange"]

@@ -1,0 +1,53 @@
+"""The pages generated from the data: all routines, one page per department, one per routine."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from macros.model import KnowledgeBase
+from macros.render import INDEX_SRC, ROUTINES_DIR, department_src, routine_src
+from macros.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
+from macros.labels import label
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # e.g. rutiner/x/y.md (Swedish) or rutiner/x/y.en.md (English)
+    lang: Lang
+    title: str
+    macro: str  # the macro call that renders the body
+    search_boost: float = 1.0
+
+    @property
+    def content(self) -> str:
+        meta = [f"title: {json.dumps(self.title, ensure_ascii=False)}"]
+        if self.search_boost != 1.0:
+            meta.append(f"search:\n  boost: {self.search_boost}")
+        return "---\n" + "\n".join(meta) + "\n---\n\n{{ " + self.macro + " }}\n"
+
+
+def localized(src_uri: str, lang: Lang) -> str:
+    if lang == DEFAULT_LANGUAGE:
+        return src_uri
+    return src_uri.removesuffix(".md") + f".{lang}.md"
+
+
+def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
+    pages = []
+    for lang in LANGUAGES:
+        pages.append(GeneratedPage(localized(INDEX_SRC, lang), lang,
+                                   label("all_routines", lang), "routine_index()"))
+        for department in kb.organisation.departments:
+            pages.append(GeneratedPage(localized(department_src(department.id), lang), lang,
+                                       department.name.text(lang),
+                                       f"department_page({json.dumps(department.id)})"))
+        for routine in kb.routines.values():
+            pages.append(GeneratedPage(localized(routine_src(routine), lang), lang,
+                                       routine.title.text(lang),
+                                       f"routine_page({json.dumps(routine.id)})",
+                                       search_boost=2.0))
+    return pages
+
+
+__all__ = ["ROUTINES_DIR", "GeneratedPage", "generated_pages", "localized"]
