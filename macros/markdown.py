@@ -7,7 +7,7 @@ import posixpath
 import re
 
 # Characters Python-Markdown treats as syntax and accepts a backslash escape for.
-_PLAIN_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!|])")
+_PLAIN_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!])")
 _ATTR_BRACES = re.compile(r"([{}])")
 _WHITESPACE = re.compile(r"\s+")
 _LANG_SUFFIX = re.compile(r"\.(sv|en)\.md$")
@@ -29,7 +29,7 @@ def inline(value: str) -> str:
 
 
 def cell(markdown: str) -> str:
-    """Make Markdown safe inside a table cell."""
+    """Make Markdown safe inside a table cell (a pipe would end the cell)."""
     return markdown.replace("|", "\\|")
 
 

@@ -12,7 +12,7 @@ LANGUAGES: tuple[Lang, ...] = ("sv", "en")
 DEFAULT_LANGUAGE: Lang = "sv"
 
 # A tag-like "<x", "</x" or "<!": text from YAML is never HTML.
-_HTML_TAG = re.compile(r"<\s*[/!]?\s*[A-Za-z]")
+_HTML_TAG = re.compile(r"<\s*(?:[/!?]\s*)?[A-Za-z]|<!--")
 # Markdown link targets: [label](target), ![alt](target) and reference definitions [r]: target.
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|\]:\s*<?([^\s>]+)")
 _SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")

@@ -1,0 +1,58 @@
+# Set-up and everyday commands. Everything installs into .venv from pinned versions.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
+ADDR   ?= 127.0.0.1:8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install test-install serve build check schema test lint browser clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: requirements.txt pyproject.toml | $(BIN)/python
+	$(PIP) install -r requirements.txt
+	$(PIP) install --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt $(VENV)/.installed
+	$(PIP) install -r requirements-test.txt
+	touch $@
+
+install: $(VENV)/.installed            ## create .venv with the pinned dependencies
+
+test-install: $(VENV)/.test-installed  ## add the pinned test dependencies
+
+serve: install                         ## serve the site at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve -a $(ADDR)
+
+build: install                         ## build both languages into site/, strict
+	$(BIN)/mkdocs build --strict --clean
+
+check: install                         ## check every data file (kb check)
+	$(BIN)/kb check
+
+schema: install                        ## regenerate schemas/ from the data model
+	$(BIN)/kb schema
+
+# Browser tests need Debian's Chromium. Install it when missing and we may (root);
+# otherwise the browser tests skip with a reason (and fail under CI=true).
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Chromium for the browser tests…"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	    || echo "Could not install Chromium: browser tests will skip (fail under CI=true)"; \
+	else echo "Chromium missing and not root: browser tests will skip"; fi
+
+lint: test-install
+	$(BIN)/ruff check macros tests
+
+test: test-install browser             ## install test dependencies and run the whole suite
+	$(BIN)/ruff check macros tests
+	$(BIN)/kb check
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .pytest_cache .ruff_cache

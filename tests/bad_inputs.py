@@ -1,0 +1,107 @@
+"""A corpus of content mistakes: (file, text to replace, replacement) → expected problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+ROUTINE = "routines/socialtjanst/orosanmalan.yml"
+ORG = "routines/organisation.yml"
+MATRIX = "routines/matrices/ansvar.yml"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    file: str
+    old: str | None  # None: write `new` as the whole file; "" with new "": delete the file
+    new: str
+    field: str  # the field the message must name ("" for file-level problems)
+    says: str  # a phrase the message must contain
+    line: int | None = None
+    reported_file: str | None = None  # when the problem is reported in another file
+
+    def apply(self, project: Path) -> None:
+        path = project / self.file
+        if self.old is None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(self.new, encoding="utf-8")
+        elif self.old == "" and self.new == "":
+            path.unlink()
+        else:
+            text = path.read_text(encoding="utf-8")
+            assert self.old in text, f"{self.name}: {self.old!r} not in {self.file}"
+            path.write_text(text.replace(self.old, self.new, 1), encoding="utf-8")
+
+
+CASES = [
+    Case("yaml syntax error", ORG, "committees:\n", "committees:\n  - id: [oops\n",
+         "", "YAML syntax error"),
+    Case("bad indentation", ROUTINE, "department: socialtjanst\n", "  department: socialtjanst\n",
+         "", "YAML syntax error", line=3),
+    Case("duplicate key", ROUTINE, "unit: barn-och-unga\n", "unit: barn-och-unga\nunit: x\n",
+         "", "duplicate key"),
+    Case("unknown unit", ROUTINE, "unit: barn-och-unga", "unit: barn-och-ungdom", "unit",
+         "did you mean `barn-och-unga`", line=4),
+    Case("unknown department", ROUTINE, "department: socialtjanst", "department: soc",
+         "department", "unknown department `soc`", line=3),
+    Case("duplicate routine id", "routines/skola/kopia.yml", None,
+         (Path(__file__).parent / "fixtures/site" / ROUTINE).read_text(encoding="utf-8"),
+         "id", "duplicate routine id `orosanmalan`", line=1,
+         reported_file="routines/socialtjanst/orosanmalan.yml"),
+    Case("bad date", ROUTINE, "last_reviewed: 2026-01-10", "last_reviewed: 2026-13-01",
+         "last_reviewed", "is not a date", line=10),
+    Case("date in words", ROUTINE, "adopted_on: 2019-05-22", "adopted_on: 22 maj 2019",
+         "adopted_on", "use YYYY-MM-DD", line=8),
+    Case("unknown field", ROUTINE, "audience:", "titel: {sv: x}\naudience:", "titel",
+         "did you mean `title`", line=6),
+    Case("html in title", ROUTINE, "title: {sv: Orosanmälan om barn,",
+         "title: {sv: Orosanmälan <script>alert(1)</script>,", "title.sv", "HTML", line=2),
+    Case("missing swedish", ROUTINE,
+         "audience: {sv: Alla anställda, en: All employees}", "audience: {en: All employees}",
+         "audience.sv", "Swedish text is missing", line=6),
+    Case("text not bilingual", ROUTINE,
+         "audience: {sv: Alla anställda, en: All employees}", "audience: Alla anställda",
+         "audience", "must be Swedish and English text", line=6),
+    Case("unknown owner", ROUTINE, "owner: enhetschef-barn", "owner: kalle", "owner",
+         "unknown owner role `kalle`", line=7),
+    Case("unknown contact", ROUTINE, "contacts: [mottagning,", "contacts: [mottagningen,",
+         "contacts[0]", "did you mean `mottagning`"),
+    Case("unknown related routine", ROUTINE, "related: [delvis-oversatt]",
+         "related: [finns-inte]", "related[0]", "unknown routine `finns-inte`"),
+    Case("unknown legal source", ROUTINE, "  - source: sol", "  - source: sfb",
+         "legal_basis[0].source", "unknown legal source `sfb`"),
+    Case("id not a slug", ROUTINE, "id: orosanmalan", "id: Orosanmälan", "id",
+         "not a valid id", line=1),
+    Case("required field missing", ROUTINE, "owner: enhetschef-barn\n", "", "owner",
+         "is required"),
+    Case("list expected", ROUTINE, "tags: [orosanmalan]", "tags: orosanmalan", "tags",
+         "must be a list"),
+    Case("two review rules", ROUTINE, "review_interval_months: 12",
+         "review_interval_months: 12\nreview_by: 2090-01-01", "review_interval_months",
+         "exactly one"),
+    Case("unsafe link in a step", ROUTINE, 'Anmäl **direkt** till socialtjänsten.',
+         'Anmäl [här](javascript:alert(1)).', "steps[0].sv", "not allowed"),
+    Case("number where text is needed", "routines/revisions.yml", 'version: "2019"',
+         "version: 2019", "revisions[0].version", "put the value in quotes", line=2),
+    Case("letter not in legend", MATRIX, "skola: S", "skola: X", "rows[0].cells.skola",
+         "not in the legend"),
+    Case("unknown matrix column", MATRIX, "columns: [socialtjanst, skola]",
+         "columns: [socialtjanst, skolan]", "columns[1]", "did you mean `skola`"),
+    Case("unknown committee", ORG, "    committee: socialnamnden\n    units:",
+         "    committee: socialnamnd\n    units:", "departments[0].committee",
+         "unknown committee"),
+    Case("unit of another department", ROUTINE, "department: socialtjanst",
+         "department: skola", "unit", "belongs to `socialtjanst`"),
+    Case("additions on a local routine", ROUTINE, "municipality_wide: true",
+         "municipality_wide: false", "additions[0]", "only for municipality-wide"),
+    Case("contact without a way to reach it", "routines/contacts.yml",
+         "    phone: 020-50 50 50\n    web: https://kvinnofridslinjen.se\n", "",
+         "contacts[0].phone", "needs at least one of phone"),
+    Case("bad phone number", "routines/contacts.yml", "phone: 08-000 000 00",
+         "phone: ring växeln", "contacts[1].phone", "is not a phone number"),
+    Case("empty file", "routines/skola/tom.yml", None, "", "", "file is empty"),
+    Case("list at top level", "routines/skola/lista.yml", None, "- a\n- b\n", "",
+         "top level must be a mapping", line=1),
+    Case("missing organisation file", ORG, "", "", "", "file is missing"),
+]
