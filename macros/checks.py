@@ -183,7 +183,7 @@ def check_references(parsed: Parsed) -> list[Problem]:
                            "remove this line")
             elif related not in routine_ids:
                 report.unknown(doc, ("related", i), related, "routine", routine_ids,
-                               "another routine's `id`")
+                               "routines/**/*.yml")
         for i, addition in enumerate(routine.additions):
             check_department(doc, ("additions", i, "department"), addition.department)
             check_unit(doc, ("additions", i, "unit"), addition.unit, addition.department)
@@ -209,7 +209,7 @@ def check_references(parsed: Parsed) -> list[Problem]:
         for i, row in enumerate(matrix.rows):
             if row.routine and row.routine not in routine_ids:
                 report.unknown(doc, ("rows", i, "routine"), row.routine, "routine",
-                               routine_ids, "a routine's `id`")
+                               routine_ids, "routines/**/*.yml")
             for column, cell in row.cells.items():
                 loc: Loc = ("rows", i, "cells", column)
                 if column not in matrix.columns:
@@ -220,7 +220,7 @@ def check_references(parsed: Parsed) -> list[Problem]:
                                f"use one of: {', '.join(matrix.legend)} or add it to `legend`")
                 if cell.routine and cell.routine not in routine_ids:
                     report.unknown(doc, loc + ("routine",), cell.routine, "routine",
-                                   routine_ids, "a routine's `id`")
+                                   routine_ids, "routines/**/*.yml")
 
     if parsed.revisions:
         revisions, doc = parsed.revisions

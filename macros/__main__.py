@@ -1,0 +1,5 @@
+"""`python -m macros` runs the `kb` command."""
+
+from macros.cli import main
+
+main()

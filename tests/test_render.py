@@ -1,0 +1,112 @@
+"""Renderers: checklists, contact tables and matrices from the fixture data, in both languages."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from macros.loader import load
+from macros.model import KnowledgeBase
+from macros.render import Renderer, UnknownReference
+from macros.render_pages import department_page, routine_index, routine_page
+
+
+@pytest.fixture
+def kb(data_copy: Callable[[], Path]) -> KnowledgeBase:
+    result = load(data_copy())
+    assert result.kb is not None
+    return result.kb
+
+
+def test_checklist_in_swedish_and_english(kb: KnowledgeBase) -> None:
+    sv = Renderer(kb, "sv").checklist("orosanmalan")
+    en = Renderer(kb, "en").checklist("orosanmalan")
+    assert sv.splitlines()[0] == "- [ ] Anmäl **direkt** till socialtjänsten."
+    assert en.splitlines()[0] == "- [ ] Report **at once** to social services."
+    assert "**Tillägg för Skolan**" in sv
+    assert "**Additional steps for Schools**" in en
+
+
+def test_english_fallback_is_marked_and_noted(kb: KnowledgeBase) -> None:
+    renderer = Renderer(kb, "en")
+    out = renderer.checklist("orosanmalan")
+    assert '<span lang="sv">Utred inte själv; 5 &lt; 6 &amp; *x*</span>' in out
+    assert '!!! note "Not yet translated"' in out
+    assert renderer.fell_back
+
+
+def test_swedish_never_shows_the_fallback_note(kb: KnowledgeBase) -> None:
+    renderer = Renderer(kb, "sv")
+    assert "!!! note" not in renderer.checklist("orosanmalan")
+    assert not renderer.fell_back
+
+
+def test_checklist_without_additions(kb: KnowledgeBase) -> None:
+    assert "Tillägg" not in Renderer(kb, "sv").checklist("orosanmalan", additions=False)
+
+
+@pytest.mark.parametrize(("kwargs", "names"), [
+    ({"ids": ["mottagning"]}, ["Mottagningen barn och unga"]),
+    ({"scope": "national"}, ["Kvinnofridslinjen"]),
+    ({"department": "socialtjanst"}, ["Mottagningen barn och unga"]),
+    ({}, ["Kvinnofridslinjen", "Mottagningen barn och unga"]),
+])
+def test_contact_table_selection(kb: KnowledgeBase, kwargs: dict, names: list[str]) -> None:
+    out = Renderer(kb, "sv").contact_table(**kwargs)
+    rows = [line for line in out.splitlines() if line.startswith("| **")]
+    assert [row.split("**")[1] for row in rows] == names
+
+
+def test_contact_table_cells(kb: KnowledgeBase) -> None:
+    out = Renderer(kb, "en").contact_table(["mottagning", "kvinnofridslinjen"])
+    assert "| Contact | Phone | E-mail / web | Opening hours | For whom | Verified |" in out
+    assert "[08-000 000 00](tel:0800000000)" in out
+    assert "*(example)*" in out
+    assert "*Not verified*" in out
+    assert "2090-01-01" in out
+
+
+def test_unknown_ids_raise_a_clear_error(kb: KnowledgeBase) -> None:
+    renderer = Renderer(kb, "sv")
+    with pytest.raises(UnknownReference, match="unknown routine `nope`"):
+        renderer.checklist("nope")
+    with pytest.raises(UnknownReference, match="unknown contact"):
+        renderer.contact_table(["nope"])
+    with pytest.raises(UnknownReference, match="unknown matrix"):
+        renderer.responsibility_matrix("nope")
+    with pytest.raises(UnknownReference, match="national or internal"):
+        renderer.contact_table(scope="lokal")
+
+
+def test_matrix_links_cells_to_the_routine(kb: KnowledgeBase) -> None:
+    out = Renderer(kb, "sv", page_src="ansvar.md").responsibility_matrix("ansvar")
+    assert "| Uppgift | Socialtjänsten | Skolan |" in out
+    assert "[A](rutiner/socialtjanst/orosanmalan.md)" in out
+    assert "- **S** – Samverkar" in out
+
+
+def test_routine_page_sections(kb: KnowledgeBase) -> None:
+    page = routine_page(Renderer(kb, "sv", "rutiner/socialtjanst/orosanmalan.md"), "orosanmalan")
+    for heading in ("## Gör så här { #steps }", "## Kontakter { #contacts }",
+                    "## Lagstöd och föreskrifter { #legal-basis }",
+                    "## Relaterade rutiner { #related }", "## Om rutinen { #about }"):
+        assert heading in page
+    assert "[Delvis översatt rutin](delvis-oversatt.md)" in page
+    assert "- **Nästa granskning senast:** 2027-01-10" in page
+    assert '!!! warning "Exempeldata"' in page
+
+
+def test_department_page_lists_own_and_shared_routines(kb: KnowledgeBase) -> None:
+    page = department_page(Renderer(kb, "en", "rutiner/skola/index.en.md"), "skola")
+    assert "## Routines for the whole municipality { #shared }" in page
+    assert "[Report of concern about a child](../socialtjanst/orosanmalan.md)" in page
+    assert "*(with additional steps for this department)*" in page
+    assert "No routines of its own yet." in page
+
+
+def test_routine_index_lists_every_department(kb: KnowledgeBase) -> None:
+    page = routine_index(Renderer(kb, "sv", "rutiner/index.md"))
+    assert "## [Socialtjänsten](socialtjanst/index.md) { #socialtjanst }" in page
+    assert "## [Skolan](skola/index.md) { #skola }" in page
