@@ -219,7 +219,7 @@ def check_references(parsed: Parsed) -> list[Problem]:
                     report.add(doc, loc, f"letter `{cell.letter}` is not in the legend",
                                f"use one of: {', '.join(matrix.legend)} or add it to `legend`")
                 if cell.routine and cell.routine not in routine_ids:
-                    report.unknown(doc, loc + ("routine",), cell.routine, "routine",
+                    report.unknown(doc, (*loc, "routine"), cell.routine, "routine",
                                    routine_ids, "routines/**/*.yml")
 
     if parsed.revisions:

@@ -83,7 +83,7 @@ def _relink(nav: Navigation) -> None:
                 walk(item.children)
 
     walk(nav.items)
-    for before, after in zip([None, *pages], [*pages, None]):
+    for before, after in zip([None, *pages], [*pages, None], strict=True):
         if before is not None:
             before.next_page = after
         if after is not None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from macros.labels import label
 from macros.model import KnowledgeBase
 from macros.render import INDEX_SRC, ROUTINES_DIR, department_src, routine_src
 from macros.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
-from macros.labels import label
 
 
 @dataclass(frozen=True)

@@ -5,10 +5,10 @@ from __future__ import annotations
 import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import Enum
+from enum import StrEnum
 
 
-class ReviewStatus(str, Enum):
+class ReviewStatus(StrEnum):
     CURRENT = "current"
     DUE_SOON = "due_soon"
     OVERDUE = "overdue"

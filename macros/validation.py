@@ -48,9 +48,8 @@ def model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMod
         if current is None or isinstance(part, int):
             continue
         field = current.model_fields.get(part)
-        if field is None:
-            # dict keys (matrix cells) step into the dict's value type
-            return current if part == loc[-1] else current
+        if field is None:  # a dict key (matrix cells): the value type stays current
+            continue
         models = [t for t in _inner_types(field.annotation)
                   if isinstance(t, type) and issubclass(t, BaseModel)]
         current = models[0] if models else None
@@ -79,7 +78,8 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
         return f"{value!r} is not a date", "use YYYY-MM-DD, e.g. 2026-03-31"
     if kind == "string_pattern_mismatch":
         if name in ("phone",):
-            return f"{value!r} is not a phone number", "use digits, spaces and hyphens, e.g. 08-123 456 00"
+            return (f"{value!r} is not a phone number",
+                    "use digits, spaces and hyphens, e.g. 08-123 456 00")
         if name in ("email",):
             return f"{value!r} is not an e-mail address", "use name@example.se"
         return (f"{value!r} is not a valid id",
@@ -121,6 +121,6 @@ def problems_from(exc: ValidationError, model: type[BaseModel], doc: SourceDoc,
         message, fix = _message(error, model)
         named = _NAMED.match(message)
         if error["type"] == "value_error" and named:
-            loc, message = loc + (named.group(1),), named.group(2)
+            loc, message = (*loc, named.group(1)), named.group(2)
         problems.append(Problem(doc.path, doc.line_of(loc), field_path(loc), message, fix))
     return problems

@@ -26,7 +26,8 @@ def copy_project(source: Path, target: Path) -> Path:
     return target
 
 
-def mkdocs_build(project: Path, site_dir: Path, strict: bool = True) -> subprocess.CompletedProcess[str]:
+def mkdocs_build(project: Path, site_dir: Path,
+                 strict: bool = True) -> subprocess.CompletedProcess[str]:
     command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-q",
                "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
     if strict:
