@@ -175,7 +175,7 @@ class Renderer:
         for row in matrix.rows:
             task = self.t(row.task)
             if row.routine:
-                task = self.routine_link(row.routine)
+                task = self.link(task, routine_src(self.routine(row.routine)))
             cells = []
             for column in matrix.columns:
                 value = row.cells.get(column)

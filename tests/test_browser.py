@@ -31,6 +31,12 @@ class _Quiet(SimpleHTTPRequestHandler):
         pass
 
 
+try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+except ImportError:  # reported by the browser fixture
+    PlaywrightTimeout = TimeoutError  # type: ignore[misc,assignment]
+
+
 @pytest.fixture(scope="session")
 def base_url(real_site: Path) -> Iterator[str]:
     handler = functools.partial(_Quiet, directory=str(real_site))
@@ -75,10 +81,17 @@ def page(browser: Any) -> Iterator[Any]:
 def test_search_finds_the_routine(page: Any, base_url: str, start: str, query: str,
                                   expected: str) -> None:
     page.goto(base_url + start)
-    page.locator("label.md-header__button[for='__search']").click()
-    page.locator("input.md-search__input").fill(query)
     results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15_000)
+    search = page.locator("input.md-search__input")
+    search.click()
+    for _ in range(10):  # the index loads in a worker; a query typed before it is ready is lost
+        search.fill("")
+        search.press_sequentially(query)
+        try:
+            results.first.wait_for(timeout=2_000)
+            break
+        except PlaywrightTimeout:
+            continue
     hrefs = [results.nth(i).get_attribute("href") or "" for i in range(min(results.count(), 3))]
     assert any(expected in href for href in hrefs), hrefs
 

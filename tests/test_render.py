@@ -84,6 +84,7 @@ def test_matrix_links_cells_to_the_routine(kb: KnowledgeBase) -> None:
     out = Renderer(kb, "sv", page_src="ansvar.md").responsibility_matrix("ansvar")
     assert "| Uppgift | Socialtjänsten | Skolan |" in out
     assert "[A](rutiner/socialtjanst/orosanmalan.md)" in out
+    assert "| [Orosanmälan](rutiner/socialtjanst/orosanmalan.md) |" in out  # the task, linked
     assert "- **S** – Samverkar" in out
 
 
