@@ -164,6 +164,11 @@ def check_references(parsed: Parsed) -> list[Problem]:
         else:
             first_file[routine.id] = doc.path
         check_department(doc, ("department",), routine.department)
+        folder = doc.path.rsplit("/", 2)[-2] if doc.path.count("/") >= 2 else ""
+        if routine.department in departments and folder != routine.department:
+            report.add(doc, ("department",), f"the file is in `{folder or 'routines'}/` but the "
+                       f"routine belongs to `{routine.department}`",
+                       f"move the file to routines/{routine.department}/ or fix `department`")
         check_unit(doc, ("unit",), routine.unit, routine.department)
         if parsed.roles and routine.owner not in roles:
             report.unknown(doc, ("owner",), routine.owner, "owner role", roles, roles_where)

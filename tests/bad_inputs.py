@@ -93,6 +93,8 @@ CASES = [
          "unknown committee"),
     Case("unit of another department", ROUTINE, "department: socialtjanst",
          "department: skola", "unit", "belongs to `socialtjanst`"),
+    Case("routine in another department's folder", ROUTINE, "department: socialtjanst",
+         "department: skola", "department", "move the file to routines/skola/"),
     Case("additions on a local routine", ROUTINE, "municipality_wide: true",
          "municipality_wide: false", "additions[0]", "only for municipality-wide"),
     Case("contact without a way to reach it", "routines/contacts.yml",

@@ -68,5 +68,23 @@ def data_copy(tmp_path: Path) -> Callable[[], Path]:
     return make
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite tests/golden/* from the current output")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare output with tests/golden/<name>; --update-golden rewrites the file."""
+    def check(name: str, actual: str) -> None:
+        path = ROOT / "tests" / "golden" / name
+        if request.config.getoption("--update-golden"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(actual, encoding="utf-8")
+        assert path.exists(), f"{path} is missing: run pytest --update-golden"
+        assert actual == path.read_text(encoding="utf-8"), f"{name} differs from the golden file"
+    return check
+
+
 def read(site: Path, relative: str) -> str:
     return (site / relative).read_text(encoding="utf-8")

@@ -99,6 +99,13 @@ def test_routine_page_sections(kb: KnowledgeBase) -> None:
     assert '!!! warning "Exempeldata"' in page
 
 
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_routine_page_golden(kb: KnowledgeBase, lang: str,
+                             golden: Callable[[str, str], None]) -> None:
+    src = "rutiner/socialtjanst/orosanmalan.md"
+    golden(f"routine_page.{lang}.md", routine_page(Renderer(kb, lang, src), "orosanmalan"))
+
+
 def test_department_page_lists_own_and_shared_routines(kb: KnowledgeBase) -> None:
     page = department_page(Renderer(kb, "en", "rutiner/skola/index.en.md"), "skola")
     assert "## Routines for the whole municipality { #shared }" in page
