@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from macros.model import (
     ContactsFile,
@@ -87,152 +88,183 @@ def _duplicates(report: _Reporter, doc: SourceDoc, items: Iterable[tuple[Loc, st
             first[value] = loc
 
 
+@dataclass
+class _Context:
+    """What every check needs: the reporter and the organisation's ids."""
+
+    report: _Reporter
+    org_file: str
+    committees: set[str]
+    departments: set[str]
+    units: dict[str, str]  # unit id → department id
+
+    def department(self, doc: SourceDoc, loc: Loc, department: str | None) -> None:
+        if department is not None and department not in self.departments:
+            self.report.unknown(doc, loc, department, "department", self.departments,
+                                f"departments in {self.org_file}")
+
+    def unit(self, doc: SourceDoc, loc: Loc, unit: str | None, department: str) -> None:
+        if unit is None or department not in self.departments:
+            return
+        if unit not in self.units:
+            self.report.unknown(doc, loc, unit, "unit", self.units, f"units in {self.org_file}")
+        elif self.units[unit] != department:
+            self.report.add(doc, loc,
+                            f"unit `{unit}` belongs to `{self.units[unit]}`, not `{department}`",
+                            "use a unit of the same department or change the department")
+
+    def ids(self, doc: SourceDoc, key: str, items: list[Any], what: str) -> set[str]:
+        """Report duplicate ids in a list of items; return the set of ids."""
+        _duplicates(self.report, doc, (((key, i, "id"), item.id)
+                                       for i, item in enumerate(items)), what)
+        return {item.id for item in items}
+
+
+def _check_organisation(ctx: _Context, org: OrganisationFile, doc: SourceDoc) -> None:
+    ctx.ids(doc, "committees", org.committees, "committee")
+    ctx.ids(doc, "departments", org.departments, "department")
+    _duplicates(ctx.report, doc, ((("departments", i, "units", j, "id"), u.id)
+                                  for i, d in enumerate(org.departments)
+                                  for j, u in enumerate(d.units)), "unit")
+    for i, dept in enumerate(org.departments):
+        if dept.committee not in ctx.committees:
+            ctx.report.unknown(doc, ("departments", i, "committee"), dept.committee,
+                               "committee", ctx.committees, f"committees in {ctx.org_file}")
+
+
+def _check_roles(ctx: _Context, roles: RolesFile, doc: SourceDoc) -> set[str]:
+    for i, role in enumerate(roles.roles):
+        ctx.department(doc, ("roles", i, "department"), role.department)
+        ctx.unit(doc, ("roles", i, "unit"), role.unit, role.department)
+    return ctx.ids(doc, "roles", roles.roles, "role")
+
+
+def _check_contacts(ctx: _Context, contacts: ContactsFile, doc: SourceDoc) -> set[str]:
+    for i, contact in enumerate(contacts.contacts):
+        ctx.department(doc, ("contacts", i, "department"), contact.department)
+        if contact.scope == "internal" and contact.department is None:
+            ctx.report.add(doc, ("contacts", i, "department"),
+                           "an internal contact needs a department",
+                           "add `department: <id>` so it is listed on its department's page")
+    return ctx.ids(doc, "contacts", contacts.contacts, "contact")
+
+
+@dataclass
+class _Known:
+    """Ids other files may refer to; None when that file failed to load (no cascade)."""
+
+    roles: set[str] | None
+    contacts: set[str] | None
+    legal: set[str] | None
+    routines: set[str]
+
+
+def _check_routine(ctx: _Context, known: _Known, routine: Routine, doc: SourceDoc) -> None:
+    report = ctx.report
+    ctx.department(doc, ("department",), routine.department)
+    folder = doc.path.rsplit("/", 2)[-2] if doc.path.count("/") >= 2 else ""
+    if routine.department in ctx.departments and folder != routine.department:
+        report.add(doc, ("department",), f"the file is in `{folder or 'routines'}/` but the "
+                   f"routine belongs to `{routine.department}`",
+                   f"move the file to routines/{routine.department}/ or fix `department`")
+    ctx.unit(doc, ("unit",), routine.unit, routine.department)
+    if known.roles is not None and routine.owner not in known.roles:
+        report.unknown(doc, ("owner",), routine.owner, "owner role", known.roles,
+                       "routines/roles.yml")
+    _check_contact_refs(ctx, known, doc, ("contacts",), routine.contacts)
+    if known.legal is not None:
+        for i, ref in enumerate(routine.legal_basis):
+            if ref.source not in known.legal:
+                report.unknown(doc, ("legal_basis", i, "source"), ref.source,
+                               "legal source", known.legal, "routines/legal.yml")
+    for i, related in enumerate(routine.related):
+        if related == routine.id:
+            report.add(doc, ("related", i), "a routine cannot be related to itself",
+                       "remove this line")
+        elif related not in known.routines:
+            report.unknown(doc, ("related", i), related, "routine", known.routines,
+                           "routines/**/*.yml")
+    for i, addition in enumerate(routine.additions):
+        ctx.department(doc, ("additions", i, "department"), addition.department)
+        ctx.unit(doc, ("additions", i, "unit"), addition.unit, addition.department)
+        if not routine.municipality_wide:
+            report.add(doc, ("additions", i), "additions are only for municipality-wide "
+                       "routines", "set `municipality_wide: true` or move the steps")
+        _check_contact_refs(ctx, known, doc, ("additions", i, "contacts"), addition.contacts)
+
+
+def _check_contact_refs(ctx: _Context, known: _Known, doc: SourceDoc, loc: Loc,
+                        contacts: list[str]) -> None:
+    if known.contacts is None:
+        return
+    for i, contact in enumerate(contacts):
+        if contact not in known.contacts:
+            ctx.report.unknown(doc, (*loc, i), contact, "contact", known.contacts,
+                               "routines/contacts.yml")
+
+
+def _check_matrix(ctx: _Context, known: _Known, matrix: MatrixFile, doc: SourceDoc) -> None:
+    report = ctx.report
+    columns_known = ctx.committees | ctx.departments | set(ctx.units)
+    for i, column in enumerate(matrix.columns):
+        if column not in columns_known:
+            report.unknown(doc, ("columns", i), column, "column", columns_known,
+                           f"committees, departments or units in {ctx.org_file}")
+    for i, row in enumerate(matrix.rows):
+        if row.routine and row.routine not in known.routines:
+            report.unknown(doc, ("rows", i, "routine"), row.routine, "routine",
+                           known.routines, "routines/**/*.yml")
+        for column, cell in row.cells.items():
+            loc: Loc = ("rows", i, "cells", column)
+            if column not in matrix.columns:
+                report.add(doc, loc, f"`{column}` is not one of this matrix's columns",
+                           f"use one of: {', '.join(matrix.columns)}")
+            if cell.letter not in matrix.legend:
+                report.add(doc, loc, f"letter `{cell.letter}` is not in the legend",
+                           f"use one of: {', '.join(matrix.legend)} or add it to `legend`")
+            if cell.routine and cell.routine not in known.routines:
+                report.unknown(doc, (*loc, "routine"), cell.routine, "routine",
+                               known.routines, "routines/**/*.yml")
+
+
+def _first_file_duplicates(report: _Reporter, items: list[tuple[Any, SourceDoc]],
+                           what: str) -> None:
+    first: dict[str, str] = {}
+    for item, doc in items:
+        if item.id in first:
+            report.add(doc, ("id",), f"duplicate {what} id `{item.id}` (also in {first[item.id]})",
+                       f"give each {what} its own id")
+        first.setdefault(item.id, doc.path)
+
+
 def check_references(parsed: Parsed) -> list[Problem]:
     report = _Reporter()
     if parsed.organisation is None:
         return report.problems
     org, org_doc = parsed.organisation
-    committees = {c.id for c in org.committees}
-    departments = {d.id: d for d in org.departments}
-    units = {u.id: d.id for d in org.departments for u in d.units}
-    org_file = org_doc.path
-
-    _duplicates(report, org_doc, ((("committees", i, "id"), c.id)
-                                  for i, c in enumerate(org.committees)), "committee")
-    _duplicates(report, org_doc, ((("departments", i, "id"), d.id)
-                                  for i, d in enumerate(org.departments)), "department")
-    _duplicates(report, org_doc, ((("departments", i, "units", j, "id"), u.id)
-                                  for i, d in enumerate(org.departments)
-                                  for j, u in enumerate(d.units)), "unit")
-    for i, dept in enumerate(org.departments):
-        if dept.committee not in committees:
-            report.unknown(org_doc, ("departments", i, "committee"), dept.committee,
-                           "committee", committees, f"committees in {org_file}")
-
-    def check_unit(doc: SourceDoc, loc: Loc, unit: str | None, department: str) -> None:
-        if unit is None or department not in departments:
-            return
-        if unit not in units:
-            report.unknown(doc, loc, unit, "unit", units, f"units in {org_file}")
-        elif units[unit] != department:
-            report.add(doc, loc, f"unit `{unit}` belongs to `{units[unit]}`, not `{department}`",
-                       "use a unit of the same department or change the department")
-
-    def check_department(doc: SourceDoc, loc: Loc, department: str | None) -> None:
-        if department is not None and department not in departments:
-            report.unknown(doc, loc, department, "department", departments,
-                           f"departments in {org_file}")
-
-    roles: set[str] = set()
-    if parsed.roles:
-        roles_file, doc = parsed.roles
-        roles = {r.id for r in roles_file.roles}
-        _duplicates(report, doc, ((("roles", i, "id"), r.id)
-                                  for i, r in enumerate(roles_file.roles)), "role")
-        for i, role in enumerate(roles_file.roles):
-            check_department(doc, ("roles", i, "department"), role.department)
-            check_unit(doc, ("roles", i, "unit"), role.unit, role.department)
-
-    contacts: set[str] = set()
-    if parsed.contacts:
-        contacts_file, doc = parsed.contacts
-        contacts = {c.id for c in contacts_file.contacts}
-        _duplicates(report, doc, ((("contacts", i, "id"), c.id)
-                                  for i, c in enumerate(contacts_file.contacts)), "contact")
-        for i, contact in enumerate(contacts_file.contacts):
-            check_department(doc, ("contacts", i, "department"), contact.department)
-            if contact.scope == "internal" and contact.department is None:
-                report.add(doc, ("contacts", i, "department"),
-                           "an internal contact needs a department",
-                           "add `department: <id>` so it is listed on its department's page")
-
-    legal: set[str] = set()
-    if parsed.legal:
-        legal_file, doc = parsed.legal
-        legal = {s.id for s in legal_file.sources}
-        _duplicates(report, doc, ((("sources", i, "id"), s.id)
-                                  for i, s in enumerate(legal_file.sources)), "legal source")
-
-    routine_ids = {r.id for r, _ in parsed.routines} | parsed.invalid_routine_ids
-    first_file: dict[str, str] = {}
-    roles_where = "routines/roles.yml"
-    contacts_where = "routines/contacts.yml"
+    ctx = _Context(report, org_doc.path, {c.id for c in org.committees},
+                   {d.id for d in org.departments},
+                   {u.id: d.id for d in org.departments for u in d.units})
+    _check_organisation(ctx, org, org_doc)
+    known = _Known(
+        roles=_check_roles(ctx, *parsed.roles) if parsed.roles else None,
+        contacts=_check_contacts(ctx, *parsed.contacts) if parsed.contacts else None,
+        legal=ctx.ids(parsed.legal[1], "sources", parsed.legal[0].sources, "legal source")
+        if parsed.legal else None,
+        routines={r.id for r, _ in parsed.routines} | parsed.invalid_routine_ids,
+    )
+    _first_file_duplicates(report, parsed.routines, "routine")
     for routine, doc in parsed.routines:
-        if routine.id in first_file:
-            report.add(doc, ("id",), f"duplicate routine id `{routine.id}` "
-                       f"(also in {first_file[routine.id]})", "give each routine its own id")
-        else:
-            first_file[routine.id] = doc.path
-        check_department(doc, ("department",), routine.department)
-        folder = doc.path.rsplit("/", 2)[-2] if doc.path.count("/") >= 2 else ""
-        if routine.department in departments and folder != routine.department:
-            report.add(doc, ("department",), f"the file is in `{folder or 'routines'}/` but the "
-                       f"routine belongs to `{routine.department}`",
-                       f"move the file to routines/{routine.department}/ or fix `department`")
-        check_unit(doc, ("unit",), routine.unit, routine.department)
-        if parsed.roles and routine.owner not in roles:
-            report.unknown(doc, ("owner",), routine.owner, "owner role", roles, roles_where)
-        if parsed.contacts:
-            for i, contact in enumerate(routine.contacts):
-                if contact not in contacts:
-                    report.unknown(doc, ("contacts", i), contact, "contact", contacts,
-                                   contacts_where)
-        if parsed.legal:
-            for i, ref in enumerate(routine.legal_basis):
-                if ref.source not in legal:
-                    report.unknown(doc, ("legal_basis", i, "source"), ref.source,
-                                   "legal source", legal, "routines/legal.yml")
-        for i, related in enumerate(routine.related):
-            if related == routine.id:
-                report.add(doc, ("related", i), "a routine cannot be related to itself",
-                           "remove this line")
-            elif related not in routine_ids:
-                report.unknown(doc, ("related", i), related, "routine", routine_ids,
-                               "routines/**/*.yml")
-        for i, addition in enumerate(routine.additions):
-            check_department(doc, ("additions", i, "department"), addition.department)
-            check_unit(doc, ("additions", i, "unit"), addition.unit, addition.department)
-            if not routine.municipality_wide:
-                report.add(doc, ("additions", i), "additions are only for municipality-wide "
-                           "routines", "set `municipality_wide: true` or move the steps")
-            for j, contact in enumerate(addition.contacts):
-                if parsed.contacts and contact not in contacts:
-                    report.unknown(doc, ("additions", i, "contacts", j), contact, "contact",
-                                   contacts, contacts_where)
-
-    columns_known = committees | set(departments) | set(units)
-    matrix_first: dict[str, str] = {}
+        _check_routine(ctx, known, routine, doc)
+    _first_file_duplicates(report, parsed.matrices, "matrix")
     for matrix, doc in parsed.matrices:
-        if matrix.id in matrix_first:
-            report.add(doc, ("id",), f"duplicate matrix id `{matrix.id}` "
-                       f"(also in {matrix_first[matrix.id]})", "give each matrix its own id")
-        matrix_first.setdefault(matrix.id, doc.path)
-        for i, column in enumerate(matrix.columns):
-            if column not in columns_known:
-                report.unknown(doc, ("columns", i), column, "column", columns_known,
-                               f"committees, departments or units in {org_file}")
-        for i, row in enumerate(matrix.rows):
-            if row.routine and row.routine not in routine_ids:
-                report.unknown(doc, ("rows", i, "routine"), row.routine, "routine",
-                               routine_ids, "routines/**/*.yml")
-            for column, cell in row.cells.items():
-                loc: Loc = ("rows", i, "cells", column)
-                if column not in matrix.columns:
-                    report.add(doc, loc, f"`{column}` is not one of this matrix's columns",
-                               f"use one of: {', '.join(matrix.columns)}")
-                if cell.letter not in matrix.legend:
-                    report.add(doc, loc, f"letter `{cell.letter}` is not in the legend",
-                               f"use one of: {', '.join(matrix.legend)} or add it to `legend`")
-                if cell.routine and cell.routine not in routine_ids:
-                    report.unknown(doc, (*loc, "routine"), cell.routine, "routine",
-                                   routine_ids, "routines/**/*.yml")
-
+        _check_matrix(ctx, known, matrix, doc)
     if parsed.revisions:
         revisions, doc = parsed.revisions
         _duplicates(report, doc, ((("revisions", i, "version"), r.version)
                                   for i, r in enumerate(revisions.revisions)), "revision")
         for i, revision in enumerate(revisions.revisions):
-            if revision.committee not in committees:
+            if revision.committee not in ctx.committees:
                 report.unknown(doc, ("revisions", i, "committee"), revision.committee,
-                               "committee", committees, f"committees in {org_file}")
+                               "committee", ctx.committees, f"committees in {ctx.org_file}")
     return report.problems

@@ -64,36 +64,32 @@ class _BilingualBase(BaseModel):
     def missing_english(self) -> bool:
         return not self.en
 
-
-class PlainText(_BilingualBase):
-    """Bilingual plain text (titles, names): no Markdown links, no HTML."""
+    @classmethod
+    def problem(cls, value: str) -> str | None:
+        """What is wrong with one language's text, or None."""
+        return html_problem(value)
 
     @field_validator("sv", "en")
     @classmethod
-    def _no_html(cls, value: str | None) -> str | None:
+    def _clean(cls, value: str | None) -> str | None:
         if value is None:
             return value
         value = value.strip()
         if not value:
             raise ValueError("is empty; write the text or remove the field")
-        problem = html_problem(value)
+        problem = cls.problem(value)
         if problem:
             raise ValueError(problem)
         return value
+
+
+class PlainText(_BilingualBase):
+    """Bilingual plain text (titles, names): rendered literally; no HTML."""
 
 
 class MarkdownText(_BilingualBase):
-    """Bilingual inline Markdown (steps, notes): emphasis and safe links, no HTML."""
+    """Bilingual inline Markdown (steps, notes): emphasis and safe links; no HTML."""
 
-    @field_validator("sv", "en")
     @classmethod
-    def _safe_markdown(cls, value: str | None) -> str | None:
-        if value is None:
-            return value
-        value = value.strip()
-        if not value:
-            raise ValueError("is empty; write the text or remove the field")
-        problem = html_problem(value) or link_problem(value)
-        if problem:
-            raise ValueError(problem)
-        return value
+    def problem(cls, value: str) -> str | None:
+        return html_problem(value) or link_problem(value)
