@@ -9,7 +9,7 @@ from mkdocs.utils.meta import get_data
 from macros.labels import label
 from macros.markdown import norm_src_uri
 from macros.model import KnowledgeBase
-from macros.render import INDEX_SRC, ROUTINES_DIR
+from macros.render import INDEX_SRC
 from macros.text import Lang
 
 NavItem = Page | Section | Link
@@ -103,5 +103,3 @@ def arrange(nav: Navigation, kb: KnowledgeBase, lang: Lang) -> None:
         nav.items[:] = others
     _relink(nav)
 
-
-__all__ = ["ROUTINES_DIR", "arrange"]

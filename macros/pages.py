@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from macros.labels import label
 from macros.model import KnowledgeBase
-from macros.render import INDEX_SRC, ROUTINES_DIR, department_src, routine_src
+from macros.render import INDEX_SRC, department_src, routine_src
 from macros.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
 
 
@@ -49,5 +49,3 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
                                        search_boost=2.0))
     return pages
 
-
-__all__ = ["ROUTINES_DIR", "GeneratedPage", "generated_pages", "localized"]

@@ -26,8 +26,9 @@ from macros.loader import DATA_DIR, load
 from macros.macro_context import page_language
 from macros.model import KnowledgeBase
 from macros.nav import arrange
-from macros.pages import ROUTINES_DIR, generated_pages
+from macros.pages import generated_pages
 from macros.problems import summary
+from macros.render import ROUTINES_DIR
 
 log = get_plugin_logger("kb")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros.markdown import plain
 from macros.model import Routine
-from macros.render import INDEX_SRC, Renderer, UnknownReference, department_src, routine_src
+from macros.render import Renderer, UnknownReference, department_src
 
 
 def _example_box(r: Renderer) -> str:
@@ -132,5 +132,3 @@ def routine_index(r: Renderer) -> str:
         body.insert(1, note)
     return "\n\n".join(body) + "\n"
 
-
-__all__ = ["INDEX_SRC", "department_page", "routine_index", "routine_page", "routine_src"]

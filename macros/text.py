@@ -60,10 +60,6 @@ class _BilingualBase(BaseModel):
     def text(self, lang: str) -> str:
         return self.get(lang)[0]
 
-    @property
-    def missing_english(self) -> bool:
-        return not self.en
-
     @classmethod
     def problem(cls, value: str) -> str | None:
         """What is wrong with one language's text, or None."""
