@@ -16,8 +16,10 @@ from macros.model import (
     RevisionsFile,
     RolesFile,
     Routine,
+    TagsFile,
 )
 from macros.problems import Problem
+from macros.refs import Indexed, RoutineRefs
 from macros.validation import field_path
 from macros.yamlsource import SourceDoc
 
@@ -33,10 +35,10 @@ class Parsed:
     contacts: tuple[ContactsFile, SourceDoc] | None = None
     legal: tuple[LegalFile, SourceDoc] | None = None
     revisions: tuple[RevisionsFile, SourceDoc] | None = None
-    routines: list[tuple[Routine, SourceDoc]] = field(default_factory=list)
+    tags: tuple[TagsFile, SourceDoc] | None = None
+    routines: list[tuple[Routine, SourceDoc]] = field(default_factory=list)  # valid ones
+    routine_refs: list[tuple[RoutineRefs, SourceDoc]] = field(default_factory=list)  # all
     matrices: list[tuple[MatrixFile, SourceDoc]] = field(default_factory=list)
-    invalid_routine_ids: set[str] = field(default_factory=set)
-    broken_single: set[str] = field(default_factory=set)
 
     def build(self) -> KnowledgeBase | None:
         if not (self.organisation and self.roles and self.contacts and self.legal):
@@ -51,6 +53,7 @@ class Parsed:
             roles={r.id: r for r in self.roles[0].roles},
             contacts={c.id: c for c in self.contacts[0].contacts},
             legal={s.id: s for s in self.legal[0].sources},
+            tags={t.id: t for t in self.tags[0].tags} if self.tags else {},
             routines=routines,
             matrices={m.id: m for m, _ in self.matrices},
             revisions=list(self.revisions[0].revisions) if self.revisions else [],
@@ -156,10 +159,11 @@ class _Known:
     roles: set[str] | None
     contacts: set[str] | None
     legal: set[str] | None
+    tags: set[str] | None
     routines: set[str]
 
 
-def _check_routine(ctx: _Context, known: _Known, routine: Routine, doc: SourceDoc) -> None:
+def _check_routine(ctx: _Context, known: _Known, routine: RoutineRefs, doc: SourceDoc) -> None:
     report = ctx.report
     ctx.department(doc, ("department",), routine.department)
     folder = doc.path.rsplit("/", 2)[-2] if doc.path.count("/") >= 2 else ""
@@ -167,40 +171,45 @@ def _check_routine(ctx: _Context, known: _Known, routine: Routine, doc: SourceDo
         report.add(doc, ("department",), f"the file is in `{folder or 'routines'}/` but the "
                    f"routine belongs to `{routine.department}`",
                    f"move the file to routines/{routine.department}/ or fix `department`")
-    ctx.unit(doc, ("unit",), routine.unit, routine.department)
-    if known.roles is not None and routine.owner not in known.roles:
+    if routine.department is not None:
+        ctx.unit(doc, ("unit",), routine.unit, routine.department)
+    if known.roles is not None and routine.owner is not None and routine.owner not in known.roles:
         report.unknown(doc, ("owner",), routine.owner, "owner role", known.roles,
                        "routines/roles.yml")
-    _check_contact_refs(ctx, known, doc, ("contacts",), routine.contacts)
+    _check_refs(ctx, doc, ("contacts",), routine.contacts, known.contacts, "contact",
+                "routines/contacts.yml")
+    _check_refs(ctx, doc, ("tags",), routine.tags, known.tags, "tag", "routines/tags.yml")
     if known.legal is not None:
-        for i, ref in enumerate(routine.legal_basis):
-            if ref.source not in known.legal:
-                report.unknown(doc, ("legal_basis", i, "source"), ref.source,
+        for i, source in routine.legal_sources:
+            if source not in known.legal:
+                report.unknown(doc, ("legal_basis", i, "source"), source,
                                "legal source", known.legal, "routines/legal.yml")
-    for i, related in enumerate(routine.related):
+    for i, related in routine.related:
         if related == routine.id:
             report.add(doc, ("related", i), "a routine cannot be related to itself",
                        "remove this line")
         elif related not in known.routines:
             report.unknown(doc, ("related", i), related, "routine", known.routines,
                            "routines/**/*.yml")
-    for i, addition in enumerate(routine.additions):
-        ctx.department(doc, ("additions", i, "department"), addition.department)
-        ctx.unit(doc, ("additions", i, "unit"), addition.unit, addition.department)
+    for addition in routine.additions:
+        loc: Loc = ("additions", addition.index)
+        ctx.department(doc, (*loc, "department"), addition.department)
+        if addition.department is not None:
+            ctx.unit(doc, (*loc, "unit"), addition.unit, addition.department)
         if not routine.municipality_wide:
-            report.add(doc, ("additions", i), "additions are only for municipality-wide "
-                       "routines", "set `municipality_wide: true` or move the steps")
-        _check_contact_refs(ctx, known, doc, ("additions", i, "contacts"), addition.contacts)
+            report.add(doc, loc, "additions are only for municipality-wide routines",
+                       "set `municipality_wide: true` or move the steps")
+        _check_refs(ctx, doc, (*loc, "contacts"), addition.contacts, known.contacts,
+                    "contact", "routines/contacts.yml")
 
 
-def _check_contact_refs(ctx: _Context, known: _Known, doc: SourceDoc, loc: Loc,
-                        contacts: list[str]) -> None:
-    if known.contacts is None:
+def _check_refs(ctx: _Context, doc: SourceDoc, loc: Loc, values: Indexed,
+                known: set[str] | None, what: str, where: str) -> None:
+    if known is None:  # that file failed to load: its own problems are reported
         return
-    for i, contact in enumerate(contacts):
-        if contact not in known.contacts:
-            ctx.report.unknown(doc, (*loc, i), contact, "contact", known.contacts,
-                               "routines/contacts.yml")
+    for i, value in values:
+        if value not in known:
+            ctx.report.unknown(doc, (*loc, i), value, what, known, where)
 
 
 def _check_matrix(ctx: _Context, known: _Known, matrix: MatrixFile, doc: SourceDoc) -> None:
@@ -231,6 +240,8 @@ def _first_file_duplicates(report: _Reporter, items: list[tuple[Any, SourceDoc]]
                            what: str) -> None:
     first: dict[str, str] = {}
     for item, doc in items:
+        if item.id is None:
+            continue
         if item.id in first:
             report.add(doc, ("id",), f"duplicate {what} id `{item.id}` (also in {first[item.id]})",
                        f"give each {what} its own id")
@@ -251,11 +262,13 @@ def check_references(parsed: Parsed) -> list[Problem]:
         contacts=_check_contacts(ctx, *parsed.contacts) if parsed.contacts else None,
         legal=ctx.ids(parsed.legal[1], "sources", parsed.legal[0].sources, "legal source")
         if parsed.legal else None,
-        routines={r.id for r, _ in parsed.routines} | parsed.invalid_routine_ids,
+        tags=ctx.ids(parsed.tags[1], "tags", parsed.tags[0].tags, "tag")
+        if parsed.tags else None,
+        routines={r.known_as for r, _ in parsed.routine_refs if r.known_as},
     )
-    _first_file_duplicates(report, parsed.routines, "routine")
-    for routine, doc in parsed.routines:
-        _check_routine(ctx, known, routine, doc)
+    _first_file_duplicates(report, parsed.routine_refs, "routine")
+    for refs, doc in parsed.routine_refs:
+        _check_routine(ctx, known, refs, doc)
     _first_file_duplicates(report, parsed.matrices, "matrix")
     for matrix, doc in parsed.matrices:
         _check_matrix(ctx, known, matrix, doc)

@@ -24,8 +24,10 @@ from macros.model import (
     RevisionsFile,
     RolesFile,
     Routine,
+    TagsFile,
 )
 from macros.problems import Problem
+from macros.refs import RoutineRefs
 from macros.validation import problems_from
 from macros.yamlsource import SourceDoc, read_yaml
 
@@ -37,6 +39,7 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "contacts": ContactsFile,
     "legal": LegalFile,
     "revisions": RevisionsFile,
+    "tags": TagsFile,
 }
 M = TypeVar("M", bound=BaseModel)
 
@@ -70,11 +73,18 @@ def kind_of(path: Path, data_dir: Path) -> str:
 
 
 def _validate(model: type[M], doc: SourceDoc, problems: list[Problem]) -> M | None:
+    value, _ = _validate_with_errors(model, doc, problems)
+    return value
+
+
+def _validate_with_errors(model: type[M], doc: SourceDoc,
+                          problems: list[Problem]) -> tuple[M | None, list[tuple[str | int, ...]]]:
+    """The model, or None plus the locations of the errors (already added to problems)."""
     try:
-        return model.model_validate(dict(doc.data))
+        return model.model_validate(dict(doc.data)), []
     except ValidationError as exc:
         problems.extend(problems_from(exc, model, doc))
-        return None
+        return None, [tuple(error["loc"]) for error in exc.errors()]
 
 
 def _load(root: Path, data_dir: Path) -> LoadResult:
@@ -91,13 +101,12 @@ def _load(root: Path, data_dir: Path) -> LoadResult:
         if doc is None:
             continue
         if kind == "routine":
-            routine = _validate(Routine, doc, problems)
+            routine, errors = _validate_with_errors(Routine, doc, problems)
             if routine is None:
-                raw_id = doc.data.get("id")
-                if isinstance(raw_id, str):
-                    parsed.invalid_routine_ids.add(raw_id)
+                parsed.routine_refs.append((RoutineRefs.salvage(doc.data, errors), doc))
             else:
                 parsed.routines.append((routine, doc))
+                parsed.routine_refs.append((RoutineRefs.of(routine), doc))
         elif kind == "matrix":
             matrix = _validate(MatrixFile, doc, problems)
             if matrix is not None:
@@ -106,8 +115,6 @@ def _load(root: Path, data_dir: Path) -> LoadResult:
             value = _validate(SINGLE_FILES[kind], doc, problems)
             if value is not None:
                 setattr(parsed, kind, (value, doc))
-            else:
-                parsed.broken_single.add(kind)
     for kind in SINGLE_FILES:
         if kind not in seen_single:
             display = (data_dir / f"{kind}.yml").relative_to(root).as_posix()

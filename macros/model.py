@@ -127,6 +127,18 @@ class LegalRef(_Strict):
     )
 
 
+# --- tags ---------------------------------------------------------------------------------
+
+
+class Tag(_Strict):
+    id: Slug
+    label: PlainText
+
+
+class TagsFile(_Strict):
+    tags: list[Tag] = Field(min_length=1)
+
+
 # --- routines -----------------------------------------------------------------------------
 
 
@@ -159,7 +171,7 @@ class Routine(_Strict):
     contacts: list[Slug] = Field(default_factory=list)
     legal_basis: list[LegalRef] = Field(default_factory=list)
     related: list[Slug] = Field(default_factory=list)
-    tags: list[Slug] = Field(default_factory=list)
+    tags: list[Slug] = Field(default_factory=list, description="Ids from routines/tags.yml.")
     example: bool = Field(default=False, description="True when details are invented.")
     additions: list[Addition] = Field(default_factory=list)
 
@@ -250,6 +262,7 @@ class KnowledgeBase(BaseModel):
     roles: dict[str, Role]
     contacts: dict[str, Contact]
     legal: dict[str, LegalSource]
+    tags: dict[str, Tag] = Field(default_factory=dict)
     routines: dict[str, Routine]
     matrices: dict[str, MatrixFile]
     revisions: list[Revision]

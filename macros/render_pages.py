@@ -59,7 +59,8 @@ def routine_page(r: Renderer, routine_id: str) -> str:
     body.append(f"## {r.label('about_routine')} {{ #about }}")
     body.append("\n".join(f"- **{r.label(key)}:** {value}" for key, value in facts))
     if routine.tags:
-        body.append(f"**{r.label('tags')}:** " + ", ".join(plain(t) for t in routine.tags))
+        body.append(f"**{r.label('tags')}:** "
+                    + ", ".join(r.t(r.kb.tags[t].label) for t in routine.tags))
     note = r.fallback_note()
     if note:
         body.insert(1, note)

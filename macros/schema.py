@@ -15,6 +15,7 @@ from macros.model import (
     RevisionsFile,
     RolesFile,
     Routine,
+    TagsFile,
 )
 
 SCHEMA_DIR = "schemas"
@@ -24,6 +25,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "contacts": ContactsFile,
     "legal": LegalFile,
     "revisions": RevisionsFile,
+    "tags": TagsFile,
     "matrix": MatrixFile,
     "routine": Routine,
 }

@@ -69,6 +69,8 @@ CASES = [
          "contacts[0]", "did you mean `mottagning`"),
     Case("unknown related routine", ROUTINE, "related: [delvis-oversatt]",
          "related: [finns-inte]", "related[0]", "unknown routine `finns-inte`"),
+    Case("unknown tag", ROUTINE, "tags: [orosanmalan]", "tags: [orosanmälan-typo, orosanmalen]",
+         "tags[1]", "did you mean `orosanmalan`"),
     Case("unknown legal source", ROUTINE, "  - source: sol", "  - source: sfb",
          "legal_basis[0].source", "unknown legal source `sfb`"),
     Case("id not a slug", ROUTINE, "id: orosanmalan", "id: Orosanmälan", "id",

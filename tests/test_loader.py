@@ -10,7 +10,7 @@ import pytest
 
 from macros import loader
 from macros.loader import load
-from tests.bad_inputs import CASES, Case
+from tests.bad_inputs import CASES, ROUTINE, Case
 
 
 def test_fixture_data_is_clean(data_copy: Callable[[], Path]) -> None:
@@ -47,6 +47,28 @@ def test_all_problems_in_one_run(data_copy: Callable[[], Path]) -> None:
         case.apply(project)
     fields = {p.field for p in load(project).problems}
     assert {c.field for c in chosen} <= fields
+
+
+def test_reference_problems_of_an_invalid_file_are_reported_too(
+        data_copy: Callable[[], Path]) -> None:
+    """A schema error does not hide the file's unknown ids (all problems in one run)."""
+    project = data_copy()
+    for name in ("bad date", "unknown contact", "unknown owner", "unknown related routine"):
+        next(c for c in CASES if c.name == name).apply(project)
+    problems = load(project).problems
+    assert sorted(p.field for p in problems) == ["contacts[0]", "last_reviewed", "owner",
+                                                 "related[0]"]
+
+
+def test_a_value_with_a_schema_error_is_not_reported_twice(
+        data_copy: Callable[[], Path]) -> None:
+    project = data_copy()
+    Case("", ROUTINE, "department: socialtjanst", "department: Social tjänst", "", "").apply(
+        project)
+    next(c for c in CASES if c.name == "bad date").apply(project)
+    problems = load(project).problems
+    assert sorted(p.field for p in problems) == ["department", "last_reviewed"]
+    assert "not a valid id" in problems[0].message
 
 
 def test_messages_carry_a_fix(data_copy: Callable[[], Path]) -> None:
