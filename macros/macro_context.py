@@ -30,10 +30,13 @@ class MacroContext:
         self.env = env
         self.root = Path(env.conf.config_file_path).parent
         plugin = env.conf.plugins.get("kb")
-        self.data_dir = plugin.config.data_dir if plugin is not None else DATA_DIR
+        data_dir = plugin.config.data_dir if plugin is not None else DATA_DIR
+        # define_env runs once per build (per language): load here, not per macro call.
+        self.data_dir = data_dir
+        self.result = load(self.root, data_dir)
 
     def renderer(self) -> Renderer:
-        result = load(self.root, self.data_dir)
+        result = self.result
         if result.kb is None:
             raise UnknownReference(f"the data in {self.data_dir}/ has errors; run `kb check`")
         page = self.env.page

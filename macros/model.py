@@ -7,6 +7,7 @@ file under ``routines/``; :class:`KnowledgeBase` is the validated whole.
 from __future__ import annotations
 
 from datetime import date
+from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
@@ -270,15 +271,15 @@ class KnowledgeBase(BaseModel):
         default_factory=dict, description="Routine/matrix id → data file path."
     )
 
-    @property
+    @cached_property
     def committees(self) -> dict[str, Committee]:
         return {c.id: c for c in self.organisation.committees}
 
-    @property
+    @cached_property
     def departments(self) -> dict[str, Department]:
         return {d.id: d for d in self.organisation.departments}
 
-    @property
+    @cached_property
     def units(self) -> dict[str, tuple[Department, Unit]]:
         return {u.id: (d, u) for d in self.organisation.departments for u in d.units}
 
