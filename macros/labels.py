@@ -62,14 +62,12 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "with additional steps for this department",
     },
     "no_routines": {"sv": "Inga egna rutiner ännu.", "en": "No routines of its own yet."},
-    "routine_count": {"sv": "{n} rutiner", "en": "{n} routines"},
     "routines_intro": {
         "sv": "Rutinerna är ordnade efter förvaltning. Rutiner för hela kommunen gäller "
         "alla anställda.",
         "en": "Routines are grouped by department. Routines for the whole municipality "
         "apply to every employee.",
     },
-    "in_department": {"sv": "Förvaltning: {name}", "en": "Department: {name}"},
 }
 
 

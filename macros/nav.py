@@ -93,7 +93,8 @@ def _relink(nav: Navigation) -> None:
 
 def arrange(nav: Navigation, kb: KnowledgeBase, lang: Lang) -> None:
     routines = next((item for item in nav.items if isinstance(item, Section)
-                     and _src(_index_page(item) or item) == INDEX_SRC), None)  # type: ignore[arg-type]
+                     and (index := _index_page(item)) is not None and _src(index) == INDEX_SRC),
+                    None)
     others = [item for item in nav.items if item is not routines]
     _title_sections(others)
     if routines is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from macros.markdown import plain
 from macros.model import Routine
 from macros.render import Renderer, UnknownReference, department_src
+from macros.text import PlainText
 
 
 def _example_box(r: Renderer) -> str:
@@ -67,12 +68,12 @@ def routine_page(r: Renderer, routine_id: str) -> str:
     return "\n\n".join(body) + "\n"
 
 
-def _legal_line(r: Renderer, source_id: str, detail: object) -> str:
+def _legal_line(r: Renderer, source_id: str, detail: PlainText | None) -> str:
     source = r.kb.legal[source_id]
     title = r.t(source.title)
     line = f"[{title}]({source.url})" if source.url else title
     if detail is not None:
-        line += f", {r.t(detail)}"  # type: ignore[arg-type]
+        line += f", {r.t(detail)}"
     if source.note:
         line += f" – {r.md(source.note)}"
     return f"- {line}"
