@@ -13,7 +13,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 from macros.review import Review
-from macros.text import MarkdownText, PlainText
+from macros.text import Keywords, MarkdownText, PlainText
 
 Slug = Annotated[
     str,
@@ -173,6 +173,10 @@ class Routine(_Strict):
     legal_basis: list[LegalRef] = Field(default_factory=list)
     related: list[Slug] = Field(default_factory=list)
     tags: list[Slug] = Field(default_factory=list, description="Ids from routines/tags.yml.")
+    keywords: Keywords | None = Field(
+        default=None,
+        description="Words staff search with (hedersvåld, misshandel, ...) that should find this.",
+    )
     example: bool = Field(default=False, description="True when details are invented.")
     additions: list[Addition] = Field(default_factory=list)
 

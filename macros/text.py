@@ -89,3 +89,27 @@ class MarkdownText(_BilingualBase):
     @classmethod
     def problem(cls, value: str) -> str | None:
         return html_problem(value) or link_problem(value)
+
+
+class Keywords(BaseModel):
+    """Search words per language: what staff type when they look for a routine."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sv: Annotated[list[str], Field(min_length=1, description="Swedish search words (required).")]
+    en: Annotated[list[str], Field(default_factory=list, description="English search words.")]
+
+    def get(self, lang: str) -> list[str]:
+        return self.en if lang == "en" and self.en else self.sv
+
+    @field_validator("sv", "en")
+    @classmethod
+    def _clean(cls, values: list[str]) -> list[str]:
+        cleaned = [value.strip() for value in values]
+        for value in cleaned:
+            if not value:
+                raise ValueError("contains an empty word; remove it")
+            problem = html_problem(value)
+            if problem:
+                raise ValueError(problem)
+        return cleaned
