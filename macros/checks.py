@@ -18,6 +18,7 @@ from macros.model import (
     Routine,
     TagsFile,
 )
+from macros.model_guides import GlossaryFile, SituationsFile, TrainingFile
 from macros.problems import Problem
 from macros.refs import Indexed, RoutineRefs
 from macros.validation import field_path
@@ -36,6 +37,9 @@ class Parsed:
     legal: tuple[LegalFile, SourceDoc] | None = None
     revisions: tuple[RevisionsFile, SourceDoc] | None = None
     tags: tuple[TagsFile, SourceDoc] | None = None
+    situations: tuple[SituationsFile, SourceDoc] | None = None
+    glossary: tuple[GlossaryFile, SourceDoc] | None = None
+    training: tuple[TrainingFile, SourceDoc] | None = None
     routines: list[tuple[Routine, SourceDoc]] = field(default_factory=list)  # valid ones
     routine_refs: list[tuple[RoutineRefs, SourceDoc]] = field(default_factory=list)  # all
     matrices: list[tuple[MatrixFile, SourceDoc]] = field(default_factory=list)
@@ -57,6 +61,9 @@ class Parsed:
             routines=routines,
             matrices={m.id: m for m, _ in self.matrices},
             revisions=list(self.revisions[0].revisions) if self.revisions else [],
+            situations=list(self.situations[0].situations) if self.situations else [],
+            glossary=list(self.glossary[0].terms) if self.glossary else [],
+            training=self.training[0] if self.training else None,
             sources=sources,
         )
 
@@ -163,6 +170,51 @@ class _Known:
     routines: set[str]
 
 
+def check_guides(ctx: _Context, known: _Known, parsed: Parsed) -> None:
+    """Situations, glossary and training plan: ids unique, every reference known."""
+    if parsed.situations:
+        situations, doc = parsed.situations
+        ctx.ids(doc, "situations", situations.situations, "situation")
+        _check_refs(ctx, doc, ("situations",), _each(situations.situations, "routine"),
+                    known.routines, "routine", "routines/**/*.yml", field="routine")
+    if parsed.glossary:
+        glossary, doc = parsed.glossary
+        ctx.ids(doc, "terms", glossary.terms, "term")
+        for i, term in enumerate(glossary.terms):
+            _check_refs(ctx, doc, ("terms", i, "routines"), list(enumerate(term.routines)),
+                        known.routines, "routine", "routines/**/*.yml")
+    if parsed.training:
+        _check_training(ctx, known, *parsed.training)
+
+
+def _each(items: list[Any], attribute: str) -> Indexed:
+    return [(i, getattr(item, attribute)) for i, item in enumerate(items)]
+
+
+def _check_training(ctx: _Context, known: _Known, training: TrainingFile,
+                    doc: SourceDoc) -> None:
+    groups = ctx.ids(doc, "groups", training.groups, "group")
+    courses = ctx.ids(doc, "courses", training.courses, "course")
+    _check_refs(ctx, doc, ("courses",), _each(training.courses, "organiser"), known.roles,
+                "organiser role", "routines/roles.yml", field="organiser")
+    if training.routine is not None:
+        _check_refs(ctx, doc, (), [("routine", training.routine)], known.routines,
+                    "routine", "routines/**/*.yml")
+    seen: dict[tuple[str, str], int] = {}
+    for i, need in enumerate(training.requirements):
+        loc: Loc = ("requirements", i)
+        _check_refs(ctx, doc, loc, [("group", need.group)], groups, "group",
+                    "`groups` in this file")
+        _check_refs(ctx, doc, loc, [("course", need.course)], courses, "course",
+                    "`courses` in this file")
+        pair = (need.group, need.course)
+        if pair in seen:
+            line = doc.line_of(("requirements", seen[pair]))
+            ctx.report.add(doc, loc, f"`{need.group}` already has a requirement for "
+                           f"`{need.course}` (line {line})", "keep one of them")
+        seen.setdefault(pair, i)
+
+
 def _check_routine(ctx: _Context, known: _Known, routine: RoutineRefs, doc: SourceDoc) -> None:
     report = ctx.report
     ctx.department(doc, ("department",), routine.department)
@@ -204,12 +256,14 @@ def _check_routine(ctx: _Context, known: _Known, routine: RoutineRefs, doc: Sour
 
 
 def _check_refs(ctx: _Context, doc: SourceDoc, loc: Loc, values: Indexed,
-                known: set[str] | None, what: str, where: str) -> None:
+                known: set[str] | None, what: str, where: str, field: str | None = None) -> None:
+    """Each (index, id) in ``values`` must be known; ``field`` names the key inside an item."""
     if known is None:  # that file failed to load: its own problems are reported
         return
     for i, value in values:
         if value not in known:
-            ctx.report.unknown(doc, (*loc, i), value, what, known, where)
+            inner: Loc = (*loc, i, field) if field else (*loc, i)
+            ctx.report.unknown(doc, inner, value, what, known, where)
 
 
 def _check_matrix(ctx: _Context, known: _Known, matrix: MatrixFile, doc: SourceDoc) -> None:
@@ -272,6 +326,7 @@ def check_references(parsed: Parsed) -> list[Problem]:
     _first_file_duplicates(report, parsed.matrices, "matrix")
     for matrix, doc in parsed.matrices:
         _check_matrix(ctx, known, matrix, doc)
+    check_guides(ctx, known, parsed)
     if parsed.revisions:
         revisions, doc = parsed.revisions
         _duplicates(report, doc, ((("revisions", i, "version"), r.version)

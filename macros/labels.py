@@ -50,6 +50,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "not_verified": {"sv": "Ej kontrollerad", "en": "Not verified"},
     "no_contacts": {"sv": "Inga kontakter.", "en": "No contacts."},
     "task": {"sv": "Uppgift", "en": "Task"},
+    "unit_or_department": {"sv": "Enhet", "en": "Unit"},
     "legend": {"sv": "Förklaring", "en": "Legend"},
     "units": {"sv": "Enheter", "en": "Units"},
     "own_routines": {"sv": "Förvaltningens rutiner", "en": "The department's routines"},
@@ -68,6 +69,42 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "Routines are grouped by department. Routines for the whole municipality "
         "apply to every employee.",
     },
+    "what_if_lead": {"sv": "Vad gör jag om", "en": "What do I do if"},
+    "read_routine": {"sv": "Rutin", "en": "Routine"},
+    "no_terms": {"sv": "Ordlistan är tom.", "en": "The glossary is empty."},
+    "in_other_language": {"sv": "På engelska", "en": "In Swedish"},
+    "read_more": {"sv": "Läs mer", "en": "Read more"},
+    "target_group": {"sv": "Målgrupp", "en": "Target group"},
+    "target_groups": {"sv": "Målgrupper", "en": "Target groups"},
+    "courses": {"sv": "Utbildningarna", "en": "The courses"},
+    "organiser": {"sv": "Ansvarar", "en": "Organised by"},
+    "before_start": {"sv": "Innan man arbetar självständigt",
+                     "en": "Before working independently"},
+    "within_months": {"sv": "Inom {n} mån. från start", "en": "Within {n} months of starting"},
+    "repeat_years": {"sv": "sedan vart {n}:e år", "en": "then every {n} years"},
+    "repeat_months": {"sv": "sedan var {n}:e månad", "en": "then every {n} months"},
+    "training_intro": {
+        "sv": "Tabellen visar när varje målgrupp senast ska ha gått varje utbildning, räknat "
+        "från anställningens eller uppdragets början. Ett streck betyder att utbildningen "
+        "inte krävs för gruppen.",
+        "en": "The table shows when each target group must have completed each course, "
+        "counted from the start of employment or of the assignment. A dash means the course "
+        "is not required for that group.",
+    },
+    "training_routine": {"sv": "Så går det till", "en": "How it works"},
+    "read_law": {"sv": "Läs författningen", "en": "Read the text (in Swedish)"},
+    "cited_in": {"sv": "Används i", "en": "Cited in"},
+    "no_revisions": {"sv": "Ingen versionshistorik ännu.", "en": "No revision history yet."},
+    "version": {"sv": "Version", "en": "Version"},
+    "decision_ref": {"sv": "Beslut", "en": "Decision"},
+    "changes": {"sv": "Vad som ändrades", "en": "What changed"},
+    "keywords": {"sv": "Sökord", "en": "Search words"},
+    "topics": {"sv": "Ämnen", "en": "Topics"},
+    "topics_intro": {
+        "sv": "Alla rutiner ordnade efter ämne. En rutin kan höra till flera ämnen.",
+        "en": "All routines grouped by topic. A routine can belong to several topics.",
+    },
+    "no_topic_routines": {"sv": "Inga rutiner ännu.", "en": "No routines yet."},
 }
 
 

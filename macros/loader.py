@@ -26,6 +26,7 @@ from macros.model import (
     Routine,
     TagsFile,
 )
+from macros.model_guides import GlossaryFile, SituationsFile, TrainingFile
 from macros.problems import Problem
 from macros.refs import RoutineRefs
 from macros.validation import problems_from
@@ -40,7 +41,12 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "legal": LegalFile,
     "revisions": RevisionsFile,
     "tags": TagsFile,
+    "situations": SituationsFile,
+    "glossary": GlossaryFile,
+    "training": TrainingFile,
 }
+# Files a small site may leave out: the pages that use them then have nothing to show.
+OPTIONAL_FILES = frozenset({"situations", "glossary", "training"})
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -116,7 +122,7 @@ def _load(root: Path, data_dir: Path) -> LoadResult:
             if value is not None:
                 setattr(parsed, kind, (value, doc))
     for kind in SINGLE_FILES:
-        if kind not in seen_single:
+        if kind not in seen_single and kind not in OPTIONAL_FILES:
             display = (data_dir / f"{kind}.yml").relative_to(root).as_posix()
             problems.append(Problem(display, None, "", "file is missing",
                                     f"create {display} (see README: data files)"))

@@ -10,7 +10,14 @@ from mkdocs.plugins import get_plugin_logger
 
 from macros.loader import DATA_DIR, load
 from macros.render import Renderer, UnknownReference
-from macros.render_pages import department_page, routine_index, routine_page
+from macros.render_guides import (
+    glossary,
+    legal_sources,
+    revision_history,
+    situations,
+    training_plan,
+)
+from macros.render_pages import department_page, routine_index, routine_page, topic_index
 from macros.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
 
 log = get_plugin_logger("kb")
@@ -69,5 +76,11 @@ class MacroContext:
             "routine_page": routine_page,
             "department_page": department_page,
             "routine_index": routine_index,
+            "topic_index": topic_index,
+            "situations": situations,
+            "glossary": glossary,
+            "training_plan": training_plan,
+            "legal_sources": legal_sources,
+            "revision_history": revision_history,
         }
         return {name: self._safe(name, func) for name, func in functions.items()}

@@ -8,47 +8,36 @@ from __future__ import annotations
 
 from datetime import date
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
+from macros.base import Slug, Strict
+from macros.model_guides import GlossaryTerm, Situation, TrainingFile
 from macros.review import Review
 from macros.text import Keywords, MarkdownText, PlainText
-
-Slug = Annotated[
-    str,
-    Field(
-        pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$",
-        description="Identifier: lower-case letters a-z, digits and hyphens (no å, ä, ö).",
-    ),
-]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
 
 # --- organisation -------------------------------------------------------------------------
 
 
-class Municipality(_Strict):
+class Municipality(Strict):
     name: PlainText
     site_url: HttpUrl = Field(description="Public address of this site; used for links.")
     example: bool = Field(default=False, description="True when the identity is invented.")
 
 
-class Committee(_Strict):
+class Committee(Strict):
     id: Slug
     name: PlainText
 
 
-class Unit(_Strict):
+class Unit(Strict):
     id: Slug
     name: PlainText
     description: MarkdownText | None = None
 
 
-class Department(_Strict):
+class Department(Strict):
     id: Slug
     name: PlainText
     committee: Slug = Field(description="Id of the committee (nämnd) the department serves.")
@@ -56,7 +45,7 @@ class Department(_Strict):
     units: list[Unit] = Field(default_factory=list)
 
 
-class OrganisationFile(_Strict):
+class OrganisationFile(Strict):
     municipality: Municipality
     committees: list[Committee] = Field(min_length=1)
     departments: list[Department] = Field(min_length=1)
@@ -65,7 +54,7 @@ class OrganisationFile(_Strict):
 # --- roles and contacts -------------------------------------------------------------------
 
 
-class Role(_Strict):
+class Role(Strict):
     """A function that owns routines — never a private person."""
 
     id: Slug
@@ -74,11 +63,11 @@ class Role(_Strict):
     unit: Slug | None = None
 
 
-class RolesFile(_Strict):
+class RolesFile(Strict):
     roles: list[Role] = Field(min_length=1)
 
 
-class Contact(_Strict):
+class Contact(Strict):
     id: Slug
     scope: Literal["national", "internal"]
     name: PlainText
@@ -103,25 +92,25 @@ class Contact(_Strict):
         return self
 
 
-class ContactsFile(_Strict):
+class ContactsFile(Strict):
     contacts: list[Contact] = Field(min_length=1)
 
 
 # --- legal sources ------------------------------------------------------------------------
 
 
-class LegalSource(_Strict):
+class LegalSource(Strict):
     id: Slug
     title: PlainText
     url: HttpUrl | None = None
     note: MarkdownText | None = None
 
 
-class LegalFile(_Strict):
+class LegalFile(Strict):
     sources: list[LegalSource] = Field(min_length=1)
 
 
-class LegalRef(_Strict):
+class LegalRef(Strict):
     source: Slug = Field(description="Id of a source in routines/legal.yml.")
     detail: PlainText | None = Field(
         default=None, description="Chapter/section or what the source requires here."
@@ -131,19 +120,19 @@ class LegalRef(_Strict):
 # --- tags ---------------------------------------------------------------------------------
 
 
-class Tag(_Strict):
+class Tag(Strict):
     id: Slug
     label: PlainText
 
 
-class TagsFile(_Strict):
+class TagsFile(Strict):
     tags: list[Tag] = Field(min_length=1)
 
 
 # --- routines -----------------------------------------------------------------------------
 
 
-class Addition(_Strict):
+class Addition(Strict):
     """Steps a department adds to a municipality-wide routine (shown under it)."""
 
     department: Slug
@@ -152,7 +141,7 @@ class Addition(_Strict):
     contacts: list[Slug] = Field(default_factory=list)
 
 
-class Routine(_Strict):
+class Routine(Strict):
     id: Slug
     title: PlainText
     department: Slug
@@ -204,12 +193,12 @@ class Routine(_Strict):
 # --- responsibility matrices --------------------------------------------------------------
 
 
-class MatrixCell(_Strict):
+class MatrixCell(Strict):
     letter: str = Field(min_length=1, max_length=3)
     routine: Slug | None = None
 
 
-class MatrixRow(_Strict):
+class MatrixRow(Strict):
     task: PlainText
     routine: Slug | None = Field(default=None, description="Routine that carries out the task.")
     cells: dict[Slug, MatrixCell] = Field(
@@ -228,7 +217,7 @@ class MatrixRow(_Strict):
         return data
 
 
-class MatrixFile(_Strict):
+class MatrixFile(Strict):
     id: Slug
     title: PlainText
     description: MarkdownText | None = None
@@ -237,12 +226,16 @@ class MatrixFile(_Strict):
     )
     legend: dict[str, PlainText] = Field(min_length=1)
     rows: list[MatrixRow] = Field(min_length=1)
+    transpose: bool = Field(
+        default=False,
+        description="Show the columns (e.g. units) as rows and the tasks as columns.",
+    )
 
 
 # --- plan revisions -----------------------------------------------------------------------
 
 
-class Revision(_Strict):
+class Revision(Strict):
     version: str = Field(pattern=r"^[0-9A-Za-z][0-9A-Za-z.\-]*$")
     adopted_on: date
     committee: Slug
@@ -251,7 +244,7 @@ class Revision(_Strict):
     example: bool = False
 
 
-class RevisionsFile(_Strict):
+class RevisionsFile(Strict):
     revisions: list[Revision] = Field(min_length=1)
 
 
@@ -271,6 +264,9 @@ class KnowledgeBase(BaseModel):
     routines: dict[str, Routine]
     matrices: dict[str, MatrixFile]
     revisions: list[Revision]
+    situations: list[Situation] = Field(default_factory=list)
+    glossary: list[GlossaryTerm] = Field(default_factory=list)
+    training: TrainingFile | None = None
     sources: dict[str, str] = Field(
         default_factory=dict, description="Routine/matrix id → data file path."
     )

@@ -1,4 +1,7 @@
-"""Navigation from the organisation data: section titles and order in the page's language."""
+"""Navigation: section titles and order in the page's language.
+
+Routines follow the organisation data; docs/ pages follow their front matter `order:`.
+"""
 
 from __future__ import annotations
 
@@ -30,12 +33,28 @@ def _is_index(item: NavItem) -> bool:
     return isinstance(item, Page) and (_src(item) or "").rsplit("/", 1)[-1] == "index.md"
 
 
-def _front_matter_title(page: Page) -> str | None:
+def _front_matter(page: Page) -> dict[str, object]:
     try:
-        title = get_data(page.file.content_string)[1].get("title")
+        return get_data(page.file.content_string)[1]
     except (OSError, UnicodeDecodeError):
-        return None
+        return {}
+
+
+def _front_matter_title(page: Page) -> str | None:
+    title = _front_matter(page).get("title")
     return str(title) if title else None
+
+
+_LAST = 10_000
+
+
+def _nav_order(item: NavItem) -> int:
+    """Front matter `order:` of a page, or of a section's index page; unordered items last."""
+    page = _index_page(item) if isinstance(item, Section) else item
+    if not isinstance(page, Page):
+        return _LAST
+    value = _front_matter(page).get("order")
+    return value if isinstance(value, int) else _LAST
 
 
 def _arrange_routines(section: Section, kb: KnowledgeBase, lang: Lang) -> None:
@@ -69,6 +88,7 @@ def _title_sections(items: list[NavItem]) -> None:
             if title:
                 item.title = title
             _title_sections(item.children)
+            item.children.sort(key=lambda child: (not _is_index(child), _nav_order(child)))
 
 
 def _relink(nav: Navigation) -> None:
@@ -97,6 +117,7 @@ def arrange(nav: Navigation, kb: KnowledgeBase, lang: Lang) -> None:
                     None)
     others = [item for item in nav.items if item is not routines]
     _title_sections(others)
+    others.sort(key=lambda item: (_src(item) != "index.md", _nav_order(item)))
     if routines is not None:
         _arrange_routines(routines, kb, lang)
         position = 1 if others and _src(others[0]) == "index.md" else 0

@@ -6,8 +6,8 @@ import json
 from dataclasses import dataclass
 
 from macros.labels import label
-from macros.model import KnowledgeBase
-from macros.render import INDEX_SRC, department_src, routine_src
+from macros.model import KnowledgeBase, Routine
+from macros.render import INDEX_SRC, TOPICS_SRC, department_src, routine_src
 from macros.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
 
 
@@ -18,12 +18,15 @@ class GeneratedPage:
     title: str
     macro: str  # the macro call that renders the body
     search_boost: float = 1.0
+    search_words: tuple[str, ...] = ()  # indexed by the search plugin as `tags`
 
     @property
     def content(self) -> str:
         meta = [f"title: {json.dumps(self.title, ensure_ascii=False)}"]
         if self.search_boost != 1.0:
             meta.append(f"search:\n  boost: {self.search_boost}")
+        if self.search_words:
+            meta.append("tags: " + json.dumps(list(self.search_words), ensure_ascii=False))
         return "---\n" + "\n".join(meta) + "\n---\n\n{{ " + self.macro + " }}\n"
 
 
@@ -38,6 +41,8 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
     for lang in LANGUAGES:
         pages.append(GeneratedPage(localized(INDEX_SRC, lang), lang,
                                    label("all_routines", lang), "routine_index()"))
+        pages.append(GeneratedPage(localized(TOPICS_SRC, lang), lang,
+                                   label("topics", lang), "topic_index()"))
         for department in kb.organisation.departments:
             pages.append(GeneratedPage(localized(department_src(department.id), lang), lang,
                                        department.name.text(lang),
@@ -46,6 +51,10 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
             pages.append(GeneratedPage(localized(routine_src(routine), lang), lang,
                                        routine.title.text(lang),
                                        f"routine_page({json.dumps(routine.id)})",
-                                       search_boost=2.0))
+                                       search_boost=2.0,
+                                       search_words=_search_words(routine, lang)))
     return pages
 
+
+def _search_words(routine: Routine, lang: Lang) -> tuple[str, ...]:
+    return tuple(routine.keywords.get(lang)) if routine.keywords else ()

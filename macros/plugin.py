@@ -4,7 +4,8 @@
 - on_files: add the generated pages in both languages (and give them back their content
   after mkdocs-static-i18n has re-created the file objects);
 - on_nav: section titles and order from the organisation data;
-- on_page_context: the labels templates need.
+- on_page_context: the labels templates need;
+- on_post_build: one search index per language (see :mod:`macros.search_split`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ from macros.nav import arrange
 from macros.pages import generated_pages
 from macros.problems import summary
 from macros.render import ROUTINES_DIR
+from macros.search_split import split_site_index
+from macros.text import DEFAULT_LANGUAGE, LANGUAGES
 
 log = get_plugin_logger("kb")
 
@@ -89,8 +92,13 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         arrange(nav, self.kb, page_language(config))
         return nav
 
+    @event_priority(-110)  # after static-i18n wrote the combined search index (-100)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        split_site_index(Path(config.site_dir), list(LANGUAGES), DEFAULT_LANGUAGE)
+
     def on_page_context(self, context: dict[str, Any], page: Any, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
         lang = page_language(config)
         context["kb_labels"] = {key: texts[lang] for key, texts in LABELS.items()}
+        context["kb_search_lang"] = lang if lang != DEFAULT_LANGUAGE else None
         return context

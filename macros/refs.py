@@ -10,7 +10,7 @@ from typing import Any
 from macros.model import Routine
 
 Loc = tuple[str | int, ...]
-Indexed = list[tuple[int, str]]  # (position in the YAML list, id): locations stay exact
+Indexed = list[tuple[int | str, str]]  # (position in the YAML list, id): locations stay exact
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,12 @@ from urllib.parse import quote, urlsplit
 
 from macros.labels import label
 from macros.markdown import cell, inline, plain, relative_link, tel_href
-from macros.model import Contact, KnowledgeBase, Routine
+from macros.model import Contact, KnowledgeBase, MatrixCell, Routine
 from macros.text import Lang, MarkdownText, PlainText
 
 ROUTINES_DIR = "rutiner"
 INDEX_SRC = f"{ROUTINES_DIR}/index.md"
+TOPICS_SRC = f"{ROUTINES_DIR}/amnen.md"
 
 
 class UnknownReference(ValueError):
@@ -169,27 +170,36 @@ class Renderer:
         except KeyError:
             raise UnknownReference(f"unknown matrix `{matrix_id}`; "
                                    "use an id from routines/matrices/*.yml") from None
-        columns = [self.t(self.kb.org_name(c)) for c in matrix.columns]
-        rows = ["| " + " | ".join([self.label("task"), *columns]) + " |",
-                "|---|" + ":---:|" * len(columns)]
+        headers = [self.t(self.kb.org_name(c)) for c in matrix.columns]
+        tasks: list[str] = []
+        grid: list[list[str]] = []  # grid[task][column]
         for row in matrix.rows:
             task = self.t(row.task)
             if row.routine:
                 task = self.link(task, routine_src(self.routine(row.routine)))
-            cells = []
-            for column in matrix.columns:
-                value = row.cells.get(column)
-                if value is None:
-                    cells.append("")
-                    continue
-                letter = plain(value.letter)
-                target = value.routine or row.routine
-                cells.append(self.link(letter, routine_src(self.routine(target)))
-                             if target else letter)
-            rows.append("| " + " | ".join(cell(c) for c in [task, *cells]) + " |")
+            tasks.append(task)
+            grid.append([self._matrix_cell(row.cells.get(c), row.routine)
+                         for c in matrix.columns])
+        if matrix.transpose:  # the columns (e.g. units) become rows
+            first, top = self.label("unit_or_department"), tasks
+            lines = [[h, *(grid[t][c] for t in range(len(tasks)))]
+                     for c, h in enumerate(headers)]
+        else:
+            first, top = self.label("task"), headers
+            lines = [[task, *grid[t]] for t, task in enumerate(tasks)]
+        rows = ["| " + " | ".join(cell(h) for h in [first, *top]) + " |",
+                "|---|" + ":---:|" * len(top)]
+        rows += ["| " + " | ".join(cell(v) for v in line) + " |" for line in lines]
         legend = "\n".join(f"- **{plain(letter)}** – {self.t(text)}"
                            for letter, text in matrix.legend.items())
         parts = ["\n".join(rows), f"**{self.label('legend')}**", legend]
         if matrix.description:
             parts.insert(0, self.md(matrix.description))
         return self.with_note("\n\n".join(parts))
+
+    def _matrix_cell(self, value: MatrixCell | None, row_routine: str | None) -> str:
+        if value is None:
+            return ""
+        letter = plain(value.letter)
+        target = value.routine or row_routine
+        return self.link(letter, routine_src(self.routine(target))) if target else letter

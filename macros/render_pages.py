@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from macros.markdown import plain
 from macros.model import Routine
-from macros.render import Renderer, UnknownReference, department_src
+from macros.render import TOPICS_SRC, Renderer, UnknownReference, department_src
 from macros.text import PlainText
 
 
@@ -60,8 +60,11 @@ def routine_page(r: Renderer, routine_id: str) -> str:
     body.append(f"## {r.label('about_routine')} {{ #about }}")
     body.append("\n".join(f"- **{r.label(key)}:** {value}" for key, value in facts))
     if routine.tags:
-        body.append(f"**{r.label('tags')}:** "
-                    + ", ".join(r.t(r.kb.tags[t].label) for t in routine.tags))
+        body.append(f"**{r.label('tags')}:** " + ", ".join(
+            r.link(r.t(r.kb.tags[t].label), f"{TOPICS_SRC}#{t}") for t in routine.tags))
+    if routine.keywords:
+        body.append(f"**{r.label('keywords')}:** "
+                    + ", ".join(plain(k) for k in routine.keywords.get(r.lang)))
     note = r.fallback_note()
     if note:
         body.insert(1, note)
@@ -134,3 +137,17 @@ def routine_index(r: Renderer) -> str:
         body.insert(1, note)
     return "\n\n".join(body) + "\n"
 
+
+def topic_index(r: Renderer) -> str:
+    """Every topic (tag) with its routines, alphabetically in the page's language."""
+    body = [f"# {r.label('topics')}", r.label("topics_intro")]
+    for tag in sorted(r.kb.tags.values(), key=lambda t: t.label.text(r.lang).casefold()):
+        tagged = sorted((x for x in r.kb.routines.values() if tag.id in x.tags),
+                        key=lambda x: x.title.text(r.lang).casefold())
+        body.append(f"## {r.t(tag.label)} {{ #{tag.id} }}")
+        body.append("\n".join(f"- {r.routine_link(x.id)}" for x in tagged) if tagged
+                    else r.label("no_topic_routines"))
+    note = r.fallback_note()
+    if note:
+        body.insert(1, note)
+    return "\n\n".join(body) + "\n"

@@ -17,6 +17,7 @@ from macros.model import (
     Routine,
     TagsFile,
 )
+from macros.model_guides import GlossaryFile, SituationsFile, TrainingFile
 
 SCHEMA_DIR = "schemas"
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -26,6 +27,9 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "legal": LegalFile,
     "revisions": RevisionsFile,
     "tags": TagsFile,
+    "situations": SituationsFile,
+    "glossary": GlossaryFile,
+    "training": TrainingFile,
     "matrix": MatrixFile,
     "routine": Routine,
 }

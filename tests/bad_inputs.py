@@ -8,6 +8,9 @@ from pathlib import Path
 ROUTINE = "routines/socialtjanst/orosanmalan.yml"
 ORG = "routines/organisation.yml"
 MATRIX = "routines/matrices/ansvar.yml"
+TRAINING = "routines/training.yml"
+SITUATIONS = "routines/situations.yml"
+GLOSSARY = "routines/glossary.yml"
 
 
 @dataclass(frozen=True)
@@ -108,4 +111,25 @@ CASES = [
     Case("list at top level", "routines/skola/lista.yml", None, "- a\n- b\n", "",
          "top level must be a mapping", line=1),
     Case("missing organisation file", ORG, "", "", "", "file is missing"),
+    Case("situation leads to an unknown routine", SITUATIONS, "routine: delvis-oversatt",
+         "routine: delvis-oversat", "situations[1].routine", "did you mean `delvis-oversatt`",
+         line=8),
+    Case("glossary term without definition", GLOSSARY,
+         "    definition: {sv: Våld från en närstående., en: Violence from someone close.}\n",
+         "", "terms[1].definition", "is required"),
+    Case("glossary abbreviation in lower case", GLOSSARY, "abbreviation: VINR",
+         "abbreviation: vinr", "terms[1].abbreviation", "abbreviation"),
+    Case("training requirement for an unknown group", TRAINING, "{group: alla, course: grund,",
+         "{group: allla, course: grund,", "requirements[0].group", "did you mean `alla`"),
+    Case("training requirement twice", TRAINING,
+         "  - {group: handlaggare, course: grund, within_months: 0}",
+         "  - {group: handlaggare, course: grund, within_months: 0}\n"
+         "  - {group: handlaggare, course: grund, within_months: 2}",
+         "requirements[2]", "already has a requirement for `grund`"),
+    Case("training course with an unknown organiser", TRAINING,
+         "    organiser: enhetschef-barn\n  - id: freda",
+         "    organiser: samordnare\n  - id: freda", "courses[0].organiser",
+         "unknown organiser role `samordnare`"),
+    Case("training months out of range", TRAINING, "within_months: 3,", "within_months: 48,",
+         "requirements[0].within_months", "36"),
 ]

@@ -97,7 +97,7 @@ def test_routine_page_sections(kb: KnowledgeBase) -> None:
     assert "[Delvis översatt rutin](delvis-oversatt.md)" in page
     assert "- **Nästa granskning senast:** 2027-01-10" in page
     assert '!!! warning "Exempeldata"' in page
-    assert "**Ämnen:** Orosanmälan" in page
+    assert "**Ämnen:** [Orosanmälan](../amnen.md#orosanmalan)" in page
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

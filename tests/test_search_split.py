@@ -1,0 +1,46 @@
+"""One search index per language, split from static-i18n's combined index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from macros.search_split import index_path, split_index, split_site_index
+
+COMBINED = {
+    "config": {"lang": ["sv", "en"], "separator": "[\\s\\-]+"},
+    "docs": [
+        {"location": "", "title": "Start", "text": "Hej"},
+        {"location": "rutiner/x/", "title": "Rutin", "text": "heder"},
+        {"location": "en/", "title": "Home", "text": "Hello"},
+        {"location": "en/rutiner/x/#steps", "title": "Routine", "text": "honour"},
+        {"location": "engelska/", "title": "Inte engelska", "text": "sv"},
+    ],
+}
+
+
+def test_split_by_location_prefix_not_by_name() -> None:
+    parts = split_index(COMBINED, ["sv", "en"], "sv")
+    assert [d["location"] for d in parts["sv"]["docs"]] == ["", "rutiner/x/", "engelska/"]
+    assert [d["location"] for d in parts["en"]["docs"]] == ["en/", "en/rutiner/x/#steps"]
+
+
+def test_each_index_keeps_the_config_with_only_its_language() -> None:
+    parts = split_index(COMBINED, ["sv", "en"], "sv")
+    assert parts["sv"]["config"] == {"lang": ["sv"], "separator": "[\\s\\-]+"}
+    assert parts["en"]["config"]["lang"] == ["en"]
+
+
+def test_split_site_index_writes_one_file_per_language(tmp_path: Path) -> None:
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(COMBINED))
+    assert split_site_index(tmp_path, ["sv", "en"], "sv")
+    sv = json.loads(index_path(tmp_path, "sv", "sv").read_text())
+    en = json.loads((tmp_path / "search" / "search_index.en.json").read_text())
+    assert len(sv["docs"]) == 3 and len(en["docs"]) == 2
+    assert not split_site_index(tmp_path, ["sv", "en"], "sv")  # already split: left alone
+    assert json.loads(index_path(tmp_path, "sv", "sv").read_text()) == sv
+
+
+def test_nothing_to_split_without_an_index(tmp_path: Path) -> None:
+    assert not split_site_index(tmp_path, ["sv", "en"], "sv")
