@@ -19,7 +19,7 @@ from macros.model import (
     TagsFile,
 )
 from macros.model_guides import GlossaryFile, SituationsFile, TrainingFile
-from macros.problems import Problem
+from macros.problems import Problem, Severity
 from macros.refs import Indexed, RoutineRefs
 from macros.validation import field_path
 from macros.yamlsource import SourceDoc
@@ -168,6 +168,24 @@ class _Known:
     legal: set[str] | None
     tags: set[str] | None
     routines: set[str]
+
+
+def _check_keywords(report: _Reporter, routines: list[tuple[Routine, SourceDoc]]) -> None:
+    """A search word should lead to one routine: the same word on two routines is a warning."""
+    first: dict[tuple[str, str], str] = {}
+    for routine, doc in routines:
+        if routine.keywords is None:
+            continue
+        for lang in ("sv", "en"):
+            for i, word in enumerate(getattr(routine.keywords, lang)):
+                key = (lang, word.casefold())
+                other = first.setdefault(key, routine.id)
+                if other != routine.id:
+                    report.problems.append(Problem(
+                        doc.path, doc.line_of(("keywords", lang, i)), f"keywords.{lang}[{i}]",
+                        f"`{word}` is also a search word of `{other}`",
+                        "a search word should lead to one routine; keep it on the routine that "
+                        "answers it", Severity.WARNING))
 
 
 def check_guides(ctx: _Context, known: _Known, parsed: Parsed) -> None:
@@ -327,6 +345,7 @@ def check_references(parsed: Parsed) -> list[Problem]:
     for matrix, doc in parsed.matrices:
         _check_matrix(ctx, known, matrix, doc)
     check_guides(ctx, known, parsed)
+    _check_keywords(report, parsed.routines)
     if parsed.revisions:
         revisions, doc = parsed.revisions
         _duplicates(report, doc, ((("revisions", i, "version"), r.version)

@@ -1,13 +1,18 @@
-"""Shared fixtures: the real site and a small fixture site, each built once per test run."""
+"""Shared fixtures: the real site and a small fixture site, each built once per test run;
+a Chromium browser and the real site served on 127.0.0.1 for the browser tests."""
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,3 +93,100 @@ def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
 
 def read(site: Path, relative: str) -> str:
     return (site / relative).read_text(encoding="utf-8")
+
+
+# --- browser ------------------------------------------------------------------------------
+
+CHROMIUM = Path(os.environ.get("KB_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync"]
+
+pytestmark = pytest.mark.browser
+
+
+def _unavailable(reason: str) -> None:
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"browser tests cannot run under CI=true: {reason}")
+    pytest.skip(reason)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+try:
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+except ImportError:  # reported by the browser fixture
+    PlaywrightTimeout = TimeoutError  # type: ignore[misc,assignment]
+
+
+@pytest.fixture(scope="session")
+def base_url(real_site: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(real_site))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        _unavailable(f"{CHROMIUM} is missing "
+                     "(apt-get install chromium; make test does this as root)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _unavailable("playwright is not installed (make test-install)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                             args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert errors == [], f"script errors: {errors}"
+
+
+RESULT_LINKS = "li.md-search-result__item > a.md-search-result__link"
+
+
+@pytest.fixture
+def search(page: Any) -> Callable[[str], list[str]]:
+    """Type a query into Material's search box; the hrefs of the result pages, best first."""
+    def run(query: str) -> list[str]:
+        box = page.locator("input.md-search__input")
+        box.click()
+        items = page.locator(RESULT_LINKS)
+        for _ in range(10):  # the index loads in a worker; a query typed too early is lost
+            box.fill("")
+            box.press_sequentially(query)
+            try:
+                items.first.wait_for(timeout=1_500)
+                break
+            except PlaywrightTimeout:
+                continue
+        # results render as the worker answers: wait until they stop changing
+        previous: list[str] = []
+        for _ in range(30):
+            current = page.evaluate(
+                "(s) => Array.from(document.querySelectorAll(s), a => a.getAttribute('href'))",
+                RESULT_LINKS)
+            if current and current == previous:
+                return current
+            previous = current
+            page.wait_for_timeout(100)
+        return previous
+    return run
+

@@ -117,3 +117,17 @@ def test_yaml_suffix_is_read_too(data_copy: Callable[[], Path]) -> None:
     routine = project / "routines/socialtjanst/delvis-oversatt.yml"
     shutil.move(routine, routine.with_suffix(".yaml"))
     assert load(project).ok
+
+
+def test_same_search_word_on_two_routines_is_a_warning(data_copy: Callable[[], Path]) -> None:
+    project = data_copy()
+    for name in ("orosanmalan", "delvis-oversatt"):
+        path = project / f"routines/socialtjanst/{name}.yml"
+        words = f"keywords: {{sv: [Orosanmälan, unik-{name}]}}\n"
+        path.write_text(path.read_text(encoding="utf-8") + words, encoding="utf-8")
+    result = load(project)
+    assert result.ok  # a warning, not an error
+    [problem] = result.problems
+    assert problem.field == "keywords.sv[0]"
+    assert problem.file == "routines/socialtjanst/orosanmalan.yml"
+    assert "also a search word of `delvis-oversatt`" in problem.message
