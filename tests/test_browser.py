@@ -38,3 +38,18 @@ def test_checklist_items_can_be_ticked(page: Any, base_url: str) -> None:
     assert not box.is_checked()
     box.check(force=True)
     assert box.is_checked()
+
+
+@pytest.mark.parametrize(("start", "card", "heading"), [
+    ("/", "en elev är rädd för att gå hem", "En elev är rädd"),
+    ("/", "en kollega berättar", "När en kollega berättar"),
+    ("/en/", "I suspect honour-related control", "When you suspect"),
+    ("/en/", "an employee is being subjected to violence", "An employee"),
+])
+def test_a_situation_on_the_start_page_opens_its_routine(page: Any, base_url: str, start: str,
+                                                         card: str, heading: str) -> None:
+    page.goto(base_url + start)  # click 1: the start page; click 2: the situation
+    page.locator(".kb-situations a", has_text=card).click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text().startswith(heading)
+    assert page.locator("#steps ~ ul.task-list li").count() >= 5

@@ -60,7 +60,7 @@ def test_shared_routine_is_listed_on_every_department_page(real_site: Path,
 
 
 def test_prose_pages_exist_in_both_languages(real_site: Path) -> None:
-    for page in sorted((ROOT / "docs").glob("*.md")):
+    for page in sorted((ROOT / "docs").rglob("*.md")):
         if page.name.count(".") == 1:
             assert page.with_suffix(".en.md").exists(), f"{page.name} has no English version"
 

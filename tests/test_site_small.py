@@ -80,12 +80,22 @@ def test_navigation_from_organisation_data(small_site: Path) -> None:
     assert titles.index("Schools") < titles.index("Bara svenska")
 
 
-def test_search_index_has_both_languages(small_site: Path) -> None:
-    index = json.loads(read(small_site, "search/search_index.json"))
-    assert set(index["config"]["lang"]) == {"sv", "en"}
-    locations = {doc["location"] for doc in index["docs"]}
-    assert "rutiner/socialtjanst/orosanmalan/" in locations
-    assert "en/rutiner/socialtjanst/orosanmalan/" in locations
+def test_each_language_has_its_own_search_index(small_site: Path) -> None:
+    sv = json.loads(read(small_site, "search/search_index.json"))
+    en = json.loads(read(small_site, "search/search_index.en.json"))
+    assert sv["config"]["lang"] == ["sv"] and en["config"]["lang"] == ["en"]
+    sv_locations = {doc["location"] for doc in sv["docs"]}
+    en_locations = {doc["location"] for doc in en["docs"]}
+    assert "rutiner/socialtjanst/orosanmalan/" in sv_locations
+    assert "en/rutiner/socialtjanst/orosanmalan/" in en_locations
+    assert all(location.startswith("en/") for location in en_locations)
+    assert not any(location.startswith("en/") for location in sv_locations)
+
+
+def test_english_pages_load_the_english_search_index(small_site: Path) -> None:
+    english = read(small_site, "en/index.html")
+    assert 'search_index." + lang + ".json' in english and '})("en");' in english
+    assert 'search_index." + lang' not in read(small_site, "index.html")
 
 
 def test_nothing_is_fetched_from_other_sites(small_site: Path) -> None:
