@@ -21,6 +21,7 @@ from macros.model import (
 from macros.model_guides import GlossaryFile, SituationsFile, TrainingFile
 from macros.problems import Problem, Severity
 from macros.refs import Indexed, RoutineRefs
+from macros.text import LANGUAGES
 from macros.validation import field_path
 from macros.yamlsource import SourceDoc
 
@@ -176,7 +177,7 @@ def _check_keywords(report: _Reporter, routines: list[tuple[Routine, SourceDoc]]
     for routine, doc in routines:
         if routine.keywords is None:
             continue
-        for lang in ("sv", "en"):
+        for lang in LANGUAGES:
             for i, word in enumerate(getattr(routine.keywords, lang)):
                 key = (lang, word.casefold())
                 other = first.setdefault(key, routine.id)

@@ -50,7 +50,6 @@ LABELS: dict[str, dict[Lang, str]] = {
     "not_verified": {"sv": "Ej kontrollerad", "en": "Not verified"},
     "no_contacts": {"sv": "Inga kontakter.", "en": "No contacts."},
     "task": {"sv": "Uppgift", "en": "Task"},
-    "unit_or_department": {"sv": "Enhet", "en": "Unit"},
     "legend": {"sv": "Förklaring", "en": "Legend"},
     "units": {"sv": "Enheter", "en": "Units"},
     "own_routines": {"sv": "Förvaltningens rutiner", "en": "The department's routines"},

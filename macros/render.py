@@ -181,7 +181,7 @@ class Renderer:
             grid.append([self._matrix_cell(row.cells.get(c), row.routine)
                          for c in matrix.columns])
         if matrix.transpose:  # the columns (e.g. units) become rows
-            first, top = self.label("unit_or_department"), tasks
+            first, top = self.label("unit"), tasks
             lines = [[h, *(grid[t][c] for t in range(len(tasks)))]
                      for c, h in enumerate(headers)]
         else:
