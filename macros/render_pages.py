@@ -12,6 +12,14 @@ def _example_box(r: Renderer) -> str:
     return f'!!! warning "{r.label("example_title")}"\n\n    {r.label("example_body")}'
 
 
+def _page(r: Renderer, body: list[str]) -> str:
+    """Join a page's blocks; the note on untranslated text goes right under the title."""
+    note = r.fallback_note()
+    if note:
+        body.insert(1, note)
+    return "\n\n".join(body) + "\n"
+
+
 def _summary_line(r: Renderer, routine: Routine) -> str:
     return f"- {r.routine_link(routine.id)} – {r.md(routine.summary)}"
 
@@ -65,10 +73,7 @@ def routine_page(r: Renderer, routine_id: str) -> str:
     if routine.keywords:
         body.append(f"**{r.label('keywords')}:** "
                     + ", ".join(plain(k) for k in routine.keywords.get(r.lang)))
-    note = r.fallback_note()
-    if note:
-        body.insert(1, note)
-    return "\n\n".join(body) + "\n"
+    return _page(r, body)
 
 
 def _legal_line(r: Renderer, source_id: str, detail: PlainText | None) -> str:
@@ -114,10 +119,7 @@ def department_page(r: Renderer, department_id: str) -> str:
     if any(c.department == department_id for c in r.kb.contacts.values()):
         body.append(f"## {r.label('contacts')} {{ #contacts }}")
         body.append(r.contact_table(department=department_id, note=False))
-    note = r.fallback_note()
-    if note:
-        body.insert(1, note)
-    return "\n\n".join(body) + "\n"
+    return _page(r, body)
 
 
 def routine_index(r: Renderer) -> str:
@@ -132,10 +134,7 @@ def routine_index(r: Renderer) -> str:
         body.append(f"## {link} {{ #{department.id} }}")
         body.append("\n".join(_summary_line(r, x) for x in own) if own
                     else r.label("no_routines"))
-    note = r.fallback_note()
-    if note:
-        body.insert(1, note)
-    return "\n\n".join(body) + "\n"
+    return _page(r, body)
 
 
 def topic_index(r: Renderer) -> str:
@@ -147,7 +146,4 @@ def topic_index(r: Renderer) -> str:
         body.append(f"## {r.t(tag.label)} {{ #{tag.id} }}")
         body.append("\n".join(f"- {r.routine_link(x.id)}" for x in tagged) if tagged
                     else r.label("no_topic_routines"))
-    note = r.fallback_note()
-    if note:
-        body.insert(1, note)
-    return "\n\n".join(body) + "\n"
+    return _page(r, body)
