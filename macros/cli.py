@@ -1,15 +1,24 @@
-"""The `kb` command: check the data, write the JSON Schemas."""
+"""The `kb` command: check the data and pages, report review dates, write generated files."""
 
 from __future__ import annotations
 
 import sys
+from datetime import date, datetime
 from pathlib import Path
 
 import click
 
-from macros.loader import DATA_DIR, load
-from macros.problems import Problem, summary
+from macros.codeowners import write_codeowners
+from macros.problems import summary
+from macros.project import Project, check_project, open_project
+from macros.review_report import FORMATTERS, build_report
 from macros.schema import stale_schemas, write_schemas
+
+TODAY = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _today(value: datetime | None) -> date:
+    return value.date() if value is not None else date.today()
 
 
 @click.group()
@@ -21,29 +30,70 @@ def main(ctx: click.Context, root: Path) -> None:
     ctx.obj = root
 
 
+def _open(root: Path, data_dir: str | None = None) -> Project:
+    """The project, or exit 1 after printing why its data cannot be used."""
+    project = open_project(root, data_dir)
+    if project.kb is None:
+        for problem in project.problems:
+            click.echo(problem.format())
+        click.echo(f"{summary(project.problems)} — fix these first (`kb check`)", err=True)
+        sys.exit(1)
+    return project
+
+
 @main.command()
-@click.option("--data-dir", default=DATA_DIR, show_default=True)
+@click.option("--data-dir", default=None, help="Data folder (default: from mkdocs.yml).")
+@click.option("--today", type=TODAY, default=None, help="Check dates as of YYYY-MM-DD.")
 @click.pass_obj
-def check(root: Path, data_dir: str) -> None:
-    """Check every data file; print each problem on one line; exit 1 on any error."""
-    result = load(root, data_dir)
-    problems = list(result.problems)
-    for path in stale_schemas(root):
-        problems.append(_stale(root, path))
+def check(root: Path, data_dir: str | None, today: datetime | None) -> None:
+    """Check every data file and page; print each problem on one line; exit 1 on any error."""
+    project = open_project(root, data_dir)
+    problems = check_project(project, _today(today))
     for problem in problems:
         click.echo(problem.format())
-    errors = [p for p in problems if p.is_error]
     if problems:
         click.echo(summary(problems), err=True)
     else:
-        count = len(result.kb.routines) if result.kb else 0
-        click.echo(f"OK: {count} routines, no problems", err=True)
-    sys.exit(1 if errors else 0)
+        count = len(project.kb.routines) if project.kb else 0
+        click.echo(f"OK: {count} routines, {len(project.pages.pages)} pages, no problems",
+                   err=True)
+    sys.exit(1 if any(p.is_error for p in problems) else 0)
 
 
-def _stale(root: Path, path: Path) -> Problem:
-    return Problem(path.relative_to(root).as_posix(), None, "",
-                   "is out of date with the data model", "run `kb schema`")
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(list(FORMATTERS)), default="text",
+              show_default=True)
+@click.option("--today", type=TODAY, default=None, help="Report as of YYYY-MM-DD.")
+@click.option("--within", type=click.IntRange(0, 3650), default=None,
+              help="Days ahead that count as due soon (default: review_policy.due_soon_days).")
+@click.option("--all", "include_all", is_flag=True, help="List current items too.")
+@click.option("--lang", type=click.Choice(["sv", "en"]), default="sv", show_default=True)
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when something is overdue.")
+@click.pass_obj
+def review(root: Path, fmt: str, today: datetime | None, within: int | None,
+           include_all: bool, lang: str, exit_zero: bool) -> None:
+    """Review dates grouped by owner; exit 1 when something is overdue."""
+    project = _open(root)
+    assert project.kb is not None
+    policy = project.kb.organisation.review_policy
+    days = policy.due_soon_days if within is None else within
+    report = build_report(project.review_items(), project.kb, _today(today), days, include_all)
+    click.echo(FORMATTERS[fmt](report, "en" if lang == "en" else "sv"), nl=False)
+    if report.overdue and policy.fail_on_overdue and not exit_zero:
+        click.echo(f"{report.overdue} overdue — review them and update `last_reviewed`",
+                   err=True)
+        sys.exit(1)
+
+
+@main.command()
+@click.pass_obj
+def codeowners(root: Path) -> None:
+    """Write .github/CODEOWNERS from the owners of routines and pages."""
+    project = _open(root)
+    assert project.kb is not None
+    path = write_codeowners(project.root, project.kb, project.pages,
+                            project.settings.data_dir, project.settings.docs_dir)
+    click.echo(f"wrote {path.relative_to(project.root).as_posix()}")
 
 
 @main.command()

@@ -104,6 +104,46 @@ LABELS: dict[str, dict[Lang, str]] = {
         "en": "All routines grouped by topic. A routine can belong to several topics.",
     },
     "no_topic_routines": {"sv": "Inga rutiner ännu.", "en": "No routines yet."},
+    # review notice on every page (macros/review_notice.py)
+    "notice_aria": {"sv": "Granskning", "en": "Review"},
+    "notice_reviewed": {"sv": "Granskad {date}", "en": "Reviewed {date}"},
+    "notice_review_by": {"sv": "Nästa granskning senast {date}", "en": "Next review by {date}"},
+    "notice_owner": {"sv": "Ansvarig: {owner}", "en": "Owner: {owner}"},
+    "notice_overdue": {
+        "sv": "Granskningen är försenad: sidan skulle ha granskats senast {date} och kan vara "
+        "inaktuell. Kontrollera med ansvarig ({owner}) innan du följer den.",
+        "en": "The review is overdue: this page should have been reviewed by {date} and may be "
+        "out of date. Check with its owner ({owner}) before you follow it.",
+    },
+    # kb review (macros/review_report.py)
+    "report_title": {"sv": "Granskning av rutiner och sidor {today}",
+                     "en": "Review of routines and pages {today}"},
+    "report_scope": {"sv": "Försenat eller att granska inom {days} dagar.",
+                     "en": "Overdue or due for review within {days} days."},
+    "report_scope_all": {"sv": "Allt med granskningsdatum.",
+                         "en": "Everything with a review date."},
+    "report_counts": {"sv": "{overdue} försenade · {due_soon} snart · {current} aktuella",
+                      "en": "{overdue} overdue · {due_soon} due soon · {current} current"},
+    "report_nothing": {"sv": "Inget är försenat eller ska granskas inom {days} dagar.",
+                       "en": "Nothing is overdue or due for review within {days} days."},
+    "status_overdue": {"sv": "Försenad", "en": "Overdue"},
+    "status_due_soon": {"sv": "Snart", "en": "Due soon"},
+    "status_current": {"sv": "Aktuell", "en": "Current"},
+    "kind_routine": {"sv": "rutin", "en": "routine"},
+    "kind_page": {"sv": "sida", "en": "page"},
+    "kind_overview": {"sv": "förvaltningssidor", "en": "department pages"},
+    "col_status": {"sv": "Status", "en": "Status"},
+    "col_review_by": {"sv": "Granska senast", "en": "Review by"},
+    "col_what": {"sv": "Vad", "en": "What"},
+    "col_file": {"sv": "Fil att ändra", "en": "File to edit"},
+    "days_late": {"sv": "{days} dagar sen", "en": "{days} days late"},
+    "days_left": {"sv": "om {days} dagar", "en": "in {days} days"},
+    "report_howto": {
+        "sv": "Granska innehållet, ändra det som behövs och sätt `last_reviewed` till dagens "
+        "datum i filen. Skicka ändringen som en pull request.",
+        "en": "Review the content, change what is needed and set `last_reviewed` to today's "
+        "date in the file. Send the change as a pull request.",
+    },
 }
 
 

@@ -54,6 +54,7 @@ M = TypeVar("M", bound=BaseModel)
 class LoadResult:
     kb: KnowledgeBase | None
     problems: list[Problem] = field(default_factory=list)
+    documents: list[SourceDoc] = field(default_factory=list)  # every file that parsed
 
     @property
     def errors(self) -> list[Problem]:
@@ -97,6 +98,7 @@ def _load(root: Path, data_dir: Path) -> LoadResult:
     problems: list[Problem] = []
     parsed = Parsed()
     seen_single: set[str] = set()
+    documents: list[SourceDoc] = []
     for path in data_files(data_dir):
         display = path.relative_to(root).as_posix()
         doc, read_problems = read_yaml(path, display)
@@ -106,6 +108,7 @@ def _load(root: Path, data_dir: Path) -> LoadResult:
             seen_single.add(kind)
         if doc is None:
             continue
+        documents.append(doc)
         if kind == "routine":
             routine, errors = _validate_with_errors(Routine, doc, problems)
             if routine is None:
@@ -127,7 +130,7 @@ def _load(root: Path, data_dir: Path) -> LoadResult:
             problems.append(Problem(display, None, "", "file is missing",
                                     f"create {display} (see README: data files)"))
     problems.extend(check_references(parsed))
-    return LoadResult(parsed.build(), sorted(problems, key=_order))
+    return LoadResult(parsed.build(), sorted(problems, key=_order), documents)
 
 
 def _order(problem: Problem) -> tuple[str, int, str]:

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 from macros.base import Slug, Strict
 from macros.model_guides import GlossaryTerm, Situation, TrainingFile
+from macros.model_review import ReviewPolicy, ReviewRule, one_review_rule
 from macros.review import Review
 from macros.text import Keywords, MarkdownText, PlainText
 
@@ -49,6 +50,10 @@ class OrganisationFile(Strict):
     municipality: Municipality
     committees: list[Committee] = Field(min_length=1)
     departments: list[Department] = Field(min_length=1)
+    overview_review: ReviewRule = Field(
+        description="Review of the pages generated from this file (departments, lists)."
+    )
+    review_policy: ReviewPolicy = Field(default_factory=ReviewPolicy)
 
 
 # --- roles and contacts -------------------------------------------------------------------
@@ -61,6 +66,11 @@ class Role(Strict):
     title: PlainText
     department: Slug
     unit: Slug | None = None
+    github: str | None = Field(
+        default=None, pattern=r"^@[A-Za-z0-9][A-Za-z0-9-]*(/[A-Za-z0-9._-]+)?$",
+        description="GitHub user or team (@org/team) asked to review changes (CODEOWNERS) "
+        "and reminded of review dates.",
+    )
 
 
 class RolesFile(Strict):
@@ -171,11 +181,7 @@ class Routine(Strict):
 
     @model_validator(mode="after")
     def _review_rule(self) -> Routine:
-        if (self.review_interval_months is None) == (self.review_by is None):
-            raise ValueError(
-                "review_interval_months: give exactly one of review_interval_months "
-                "(e.g. 12) or review_by (a date)"
-            )
+        one_review_rule(self.review_interval_months, self.review_by)
         if self.last_reviewed < self.adopted_on:
             raise ValueError("last_reviewed: is before adopted_on; check both dates")
         return self

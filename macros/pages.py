@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from macros.labels import label
 from macros.model import KnowledgeBase, Routine
 from macros.render import INDEX_SRC, TOPICS_SRC, department_src, routine_src
+from macros.review import Review
 from macros.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
 
 
@@ -17,6 +18,8 @@ class GeneratedPage:
     lang: Lang
     title: str
     macro: str  # the macro call that renders the body
+    review: Review  # shown in the notice under the title
+    source: str = ""  # the data file to edit ("" for pages from the organisation file)
     search_boost: float = 1.0
     search_words: tuple[str, ...] = ()  # indexed by the search plugin as `tags`
 
@@ -38,19 +41,22 @@ def localized(src_uri: str, lang: Lang) -> str:
 
 def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
     pages = []
+    overview = kb.organisation.overview_review.review
     for lang in LANGUAGES:
         pages.append(GeneratedPage(localized(INDEX_SRC, lang), lang,
-                                   label("all_routines", lang), "routine_index()"))
+                                   label("all_routines", lang), "routine_index()", overview))
         pages.append(GeneratedPage(localized(TOPICS_SRC, lang), lang,
-                                   label("topics", lang), "topic_index()"))
+                                   label("topics", lang), "topic_index()", overview))
         for department in kb.organisation.departments:
             pages.append(GeneratedPage(localized(department_src(department.id), lang), lang,
                                        department.name.text(lang),
-                                       f"department_page({json.dumps(department.id)})"))
+                                       f"department_page({json.dumps(department.id)})",
+                                       overview))
         for routine in kb.routines.values():
             pages.append(GeneratedPage(localized(routine_src(routine), lang), lang,
                                        routine.title.text(lang),
                                        f"routine_page({json.dumps(routine.id)})",
+                                       routine.review, kb.sources.get(routine.id, ""),
                                        search_boost=2.0,
                                        search_words=_search_words(routine, lang)))
     return pages

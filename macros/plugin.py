@@ -4,8 +4,10 @@
 - on_files: add the generated pages in both languages (and give them back their content
   after mkdocs-static-i18n has re-created the file objects);
 - on_nav: section titles and order from the organisation data;
-- on_page_context: the labels templates need;
-- on_post_build: one search index per language (see :mod:`macros.search_split`).
+- on_page_context: the labels templates need; the review notice under the title (after the
+  search plugin has indexed the page, so the notice is not searchable boilerplate);
+- on_post_build: one search index per language (see :mod:`macros.search_split`) and
+  ``api/pages.json`` (see :mod:`macros.pages_export`).
 """
 
 from __future__ import annotations
@@ -22,14 +24,20 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
+from macros.audits import personal_data_in_data, personal_data_in_docs
 from macros.labels import LABELS
 from macros.loader import DATA_DIR, load
 from macros.macro_context import page_language
+from macros.markdown import norm_src_uri
 from macros.model import KnowledgeBase
 from macros.nav import arrange
+from macros.page_meta import PagesResult, check_owners, load_pages
 from macros.pages import generated_pages
-from macros.problems import summary
+from macros.pages_export import PageRecord, write_pages_json
+from macros.problems import Problem, summary
 from macros.render import ROUTINES_DIR
+from macros.review import Review
+from macros.review_notice import insert_after_title, notice_html
 from macros.search_split import split_site_index
 from macros.text import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -44,7 +52,11 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def __init__(self) -> None:
         self.kb: KnowledgeBase | None = None
         self.generated: dict[str, str] = {}
+        self.reviews: dict[str, tuple[Review, str]] = {}  # generated page → review, source
+        self.page_meta = PagesResult()
+        self.records: dict[str, list[PageRecord]] = {}  # language → pages built
         self._reported: object = None
+        self._reported_pages: list[str] = []
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -52,11 +64,13 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         if result is not self._reported:  # once per data change, not once per language
             self._reported = result
             for problem in result.problems:
-                (log.error if problem.is_error else log.warning)(problem.format())
+                # Warnings are `kb check`'s: under --strict a logged warning fails the build.
+                (log.error if problem.is_error else log.info)(problem.format())
         if not result.ok or result.kb is None:
             raise PluginError(f"{summary(result.problems)} in {self.config.data_dir}/ — "
                               "fix the lines above (run `kb check` to list them again)")
         self.kb = result.kb
+        self._check_pages(root, Path(config.docs_dir), result.documents)
         if not config.site_url:
             config.site_url = str(result.kb.organisation.municipality.site_url)
         if (Path(config.docs_dir) / ROUTINES_DIR).exists():
@@ -64,10 +78,31 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
                               f"move those pages elsewhere in docs/")
         return config
 
+    def _check_pages(self, root: Path, docs_dir: Path, documents: list[Any]) -> None:
+        """Review fields of the Markdown pages, and personal data anywhere: errors, so a
+        strict build (CI, publishing) stops; `mkdocs serve` goes on without the notice."""
+        assert self.kb is not None
+        self.page_meta = load_pages(docs_dir, root)
+        problems: list[Problem] = [*self.page_meta.problems,
+                                   *check_owners(self.page_meta, self.kb.roles),
+                                   *personal_data_in_data(documents),
+                                   *personal_data_in_docs(docs_dir, root)]
+        lines = [problem.format() for problem in problems]
+        if lines != self._reported_pages:  # once, not once per language
+            self._reported_pages = lines
+            for line in lines:
+                log.error(line)
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.records[page_language(config)] = []
+
     @event_priority(50)  # before mkdocs-static-i18n (-100) sorts files by language
     def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.kb is not None
-        self.generated = {page.src_uri: page.content for page in generated_pages(self.kb)}
+        pages = generated_pages(self.kb)
+        self.generated = {page.src_uri: page.content for page in pages}
+        organisation = f"{self.config.data_dir}/organisation.yml"
+        self.reviews = {page.src_uri: (page.review, page.source or organisation) for page in pages}
         for src_uri, content in self.generated.items():
             file = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
             file.content_string = content
@@ -94,11 +129,33 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
 
     @event_priority(-110)  # after static-i18n wrote the combined search index (-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
-        split_site_index(Path(config.site_dir), list(LANGUAGES), DEFAULT_LANGUAGE)
+        site_dir = Path(config.site_dir)
+        split_site_index(site_dir, list(LANGUAGES), DEFAULT_LANGUAGE)
+        write_pages_json(site_dir, [r for records in self.records.values() for r in records])
 
+    def _review_of(self, src_uri: str) -> tuple[Review, str] | None:
+        """(review, file to edit) of a page by its source path."""
+        if src_uri in self.reviews:
+            return self.reviews[src_uri]
+        info = self.page_meta.for_page(src_uri) or self.page_meta.for_page(norm_src_uri(src_uri))
+        return (info.meta.review, info.file) if info else None
+
+    @event_priority(-120)  # after the search plugin indexed the page (0)
     def on_page_context(self, context: dict[str, Any], page: Any, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
         lang = page_language(config)
         context["kb_labels"] = {key: texts[lang] for key, texts in LABELS.items()}
         context["kb_search_lang"] = lang if lang != DEFAULT_LANGUAGE else None
+        found = self._review_of(page.file.src_uri)
+        if found is not None and self.kb is not None:
+            review, source = found
+            role = self.kb.roles.get(review.owner)
+            owner_title = role.title.text(lang) if role else review.owner
+            page.content = insert_after_title(page.content or "",
+                                              notice_html(review, owner_title, lang))
+            self.records.setdefault(lang, []).append(PageRecord(
+                title=page.title or "", url=page.canonical_url or page.abs_url or "",
+                path=page.url, lang=lang, owner=review.owner, owner_title=owner_title,
+                last_reviewed=review.last_reviewed.isoformat(),
+                review_by=review.review_by.isoformat(), source=source))
         return context

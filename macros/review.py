@@ -43,6 +43,10 @@ class Review:
         assert self.review_interval_months is not None
         return add_months(self.last_reviewed, self.review_interval_months)
 
+    def days_left(self, today: date) -> int:
+        """Days from ``today`` to the review-by date (negative when overdue)."""
+        return (self.review_by - today).days
+
     def status(self, today: date, due_soon_days: int = 60) -> ReviewStatus:
         if today > self.review_by:
             return ReviewStatus.OVERDUE

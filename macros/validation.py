@@ -82,6 +82,9 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
                     "use digits, spaces and hyphens, e.g. 08-123 456 00")
         if name in ("email",):
             return f"{value!r} is not an e-mail address", "use name@example.se"
+        if name == "github":
+            return (f"{value!r} is not a GitHub user or team",
+                    "use @user or @organisation/team, e.g. @upplandsvasby/socialtjanst")
         return (f"{value!r} is not a valid id",
                 "use lower-case a-z, digits and hyphens (no å, ä, ö or spaces), e.g. barn-och-unga")
     if kind == "literal_error":

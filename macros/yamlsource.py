@@ -37,6 +37,7 @@ class SourceDoc:
 
     path: str
     data: Any
+    line_offset: int = 0  # lines before the YAML in its file (front matter starts on line 2)
 
     def line_of(self, loc: Sequence[str | int]) -> int | None:
         """1-based line of the deepest part of ``loc`` present in the document."""
@@ -51,7 +52,7 @@ class SourceDoc:
                 node = node[key]
             else:
                 break
-        return line
+        return line + self.line_offset if line is not None else None
 
 
 def _scalar(value: Any) -> bool:
@@ -77,11 +78,17 @@ def read_yaml(path: Path, display: str) -> tuple[SourceDoc | None, list[Problem]
         ]
     except OSError as exc:
         return None, [Problem(display, None, "", f"cannot be read ({exc.strerror})")]
+    return parse_yaml(text, display)
+
+
+def parse_yaml(text: str, display: str,
+               line_offset: int = 0) -> tuple[SourceDoc | None, list[Problem]]:
+    """Parse YAML text that starts ``line_offset`` lines into the file ``display``."""
     try:
         data = _yaml().load(text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
+        line = mark.line + 1 + line_offset if mark is not None else None
         what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
         fix = "check indentation, colons and quotes on this line and the one before"
         if "duplicate key" in what:
@@ -93,7 +100,7 @@ def read_yaml(path: Path, display: str) -> tuple[SourceDoc | None, list[Problem]
         return None, [Problem(display, None, "", "file is empty", "add the content or delete it")]
     if not isinstance(data, CommentedMap):
         return None, [
-            Problem(display, 1, "", "top level must be a mapping (key: value lines)",
+            Problem(display, 1 + line_offset, "", "top level must be a mapping (key: value lines)",
                     "start the file with `key: value` lines, not a list or a single value")
         ]
-    return SourceDoc(display, data), []
+    return SourceDoc(display, data, line_offset), []

@@ -22,8 +22,9 @@ def run(*args: str) -> tuple[int, str, str]:
 def test_check_passes_on_the_repository() -> None:
     code, out, err = run("--root", str(ROOT), "check")
     assert code == 0, out
-    assert out == ""
-    assert err.startswith("OK: ")
+    # Only warnings may remain: the example contacts cannot carry a real verification date.
+    assert all(": warning: " in line and "verified" in line for line in out.splitlines()), out
+    assert "0 error(s)" in err or err.startswith("OK: ")
 
 
 def test_check_on_a_broken_file_prints_file_line_and_exits_1(
@@ -36,7 +37,7 @@ def test_check_on_a_broken_file_prints_file_line_and_exits_1(
     lines = out.splitlines()
     assert len(lines) >= 5
     assert "routines/socialtjanst/orosanmalan.yml:3: error: " in out
-    assert all(line.startswith("routines/") or line.startswith("schemas/") for line in lines)
+    assert all(line.startswith(("routines/", "schemas/", "docs/", ".github/")) for line in lines)
     assert "error(s)" in err
 
 

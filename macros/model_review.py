@@ -1,0 +1,69 @@
+"""Review metadata shared by the organisation's overview pages and the Markdown pages.
+
+Routines carry the same four fields (owner, last_reviewed, review_interval_months or
+review_by); :func:`one_review_rule` is the one rule all of them follow. Dates themselves are
+computed only by :class:`macros.review.Review`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from macros.base import Slug, Strict
+from macros.review import Review
+
+REVIEW_FIELDS = ("owner", "last_reviewed", "review_interval_months", "review_by")
+
+
+def one_review_rule(interval: int | None, review_by: date | None) -> None:
+    if (interval is None) == (review_by is None):
+        raise ValueError(
+            "review_interval_months: give exactly one of review_interval_months "
+            "(e.g. 12) or review_by (a date)"
+        )
+
+
+class _ReviewFields(BaseModel):
+    owner: Slug = Field(description="Id of the role in routines/roles.yml that reviews this.")
+    last_reviewed: date
+    review_interval_months: int | None = Field(default=None, ge=1, le=60)
+    review_by: date | None = Field(default=None, description="Instead of an interval.")
+
+    @model_validator(mode="after")
+    def _one_rule(self) -> _ReviewFields:
+        one_review_rule(self.review_interval_months, self.review_by)
+        return self
+
+    @property
+    def review(self) -> Review:
+        return Review(
+            owner=self.owner,
+            last_reviewed=self.last_reviewed,
+            review_interval_months=self.review_interval_months,
+            explicit_review_by=self.review_by,
+        )
+
+
+class ReviewRule(_ReviewFields, Strict):
+    """Who reviews the pages generated from the organisation data, and when."""
+
+
+class PageMeta(_ReviewFields):
+    """Front matter of a Markdown page in docs/: the review fields are required, other keys
+    (order, tags, search, hide, …) belong to MkDocs and Material."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    title: str | None = None
+
+
+class ReviewPolicy(Strict):
+    due_soon_days: int = Field(
+        default=60, ge=0, le=365,
+        description="`kb review` warns this many days before a review-by date.",
+    )
+    fail_on_overdue: bool = Field(
+        default=True, description="`kb review` exits 1 (CI fails) when anything is overdue.",
+    )

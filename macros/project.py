@@ -1,0 +1,101 @@
+"""One project on disk: where its data and pages are, and every check `kb check` runs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from macros.audits import (
+    missing_english,
+    missing_english_pages,
+    personal_data_in_data,
+    personal_data_in_docs,
+    unverified_contacts,
+)
+from macros.codeowners import codeowners_problems
+from macros.loader import DATA_DIR, LoadResult, load
+from macros.model import KnowledgeBase
+from macros.page_meta import PagesResult, check_owners, load_pages
+from macros.problems import Problem
+from macros.review_items import ReviewItem, review_items
+from macros.schema import stale_schemas
+
+CONFIG_FILE = "mkdocs.yml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: str = DATA_DIR
+    docs_dir: str = "docs"
+
+
+def read_settings(root: Path) -> Settings:
+    """`docs_dir` and the kb plugin's `data_dir` from mkdocs.yml (defaults when absent)."""
+    try:
+        yaml = YAML(typ="rt")
+        config: Any = yaml.load((root / CONFIG_FILE).read_text(encoding="utf-8")) or {}
+    except (OSError, YAMLError):
+        return Settings()
+    data_dir = DATA_DIR
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and isinstance(plugin.get("kb"), dict):
+            data_dir = str(plugin["kb"].get("data_dir", DATA_DIR))
+    return Settings(data_dir=data_dir, docs_dir=str(config.get("docs_dir", "docs")))
+
+
+@dataclass
+class Project:
+    root: Path
+    settings: Settings
+    data: LoadResult
+    pages: PagesResult
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def kb(self) -> KnowledgeBase | None:
+        return self.data.kb
+
+    def review_items(self) -> list[ReviewItem]:
+        assert self.kb is not None
+        return review_items(self.kb, self.pages, self.settings.data_dir)
+
+
+def open_project(root: Path, data_dir: str | None = None) -> Project:
+    """Load the data and the pages' front matter; schema and reference problems included."""
+    root = root.resolve()
+    settings = read_settings(root)
+    if data_dir is not None:
+        settings = Settings(data_dir=data_dir, docs_dir=settings.docs_dir)
+    data = load(root, settings.data_dir)
+    pages = load_pages(root / settings.docs_dir, root)
+    problems = [*data.problems, *pages.problems]
+    if data.kb is not None:
+        problems += check_owners(pages, data.kb.roles)
+    return Project(root, settings, data, pages, problems)
+
+
+def check_project(project: Project, today: date) -> list[Problem]:
+    """Everything `kb check` reports, sorted by file and line."""
+    root, settings, data = project.root, project.settings, project.data
+    docs = root / settings.docs_dir
+    problems = [*project.problems]
+    problems += missing_english(data.documents) + missing_english_pages(docs, root)
+    problems += personal_data_in_data(data.documents) + personal_data_in_docs(docs, root)
+    problems += [_stale_schema(root, path) for path in stale_schemas(root)]
+    if data.kb is not None:
+        problems += unverified_contacts(data.kb, data.documents, today)
+        roles_doc = next((d for d in data.documents if d.path.endswith("/roles.yml")), None)
+        if not project.pages.problems:
+            problems += codeowners_problems(root, data.kb, project.pages, settings.data_dir,
+                                            settings.docs_dir, roles_doc)
+    return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.field, p.message))
+
+
+def _stale_schema(root: Path, path: Path) -> Problem:
+    return Problem(path.relative_to(root).as_posix(), None, "",
+                   "is out of date with the data model", "run `kb schema`")

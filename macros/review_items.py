@@ -1,0 +1,67 @@
+"""Everything that has a review date — routines, Markdown pages, the overview pages — as one
+list of :class:`ReviewItem`, for `kb review`, the review notices and `api/pages.json`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from macros.model import KnowledgeBase
+from macros.page_meta import PagesResult
+from macros.render import INDEX_SRC, routine_src
+from macros.review import Review
+from macros.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
+
+Kind = Literal["routine", "page", "overview"]
+ORGANISATION_FILE = "organisation.yml"
+
+
+def page_path(src_uri: str, lang: Lang = DEFAULT_LANGUAGE) -> str:
+    """Site path of a page (directory URLs): ``a/b.md`` → ``a/b/``, English under ``en/``."""
+    path = src_uri.removesuffix(".md")
+    path = "" if path == "index" else path.removesuffix("/index") + "/"
+    return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    kind: Kind
+    key: str  # stable: routine id, page source path or "overview"
+    title: dict[Lang, str]
+    review: Review
+    file: str  # the file to edit, e.g. routines/skola/x.yml or docs/om.md
+    line: int | None
+    path: str  # site path of the (Swedish) page
+
+    @property
+    def owner(self) -> str:
+        return self.review.owner
+
+
+def review_items(kb: KnowledgeBase, pages: PagesResult, data_dir: str) -> list[ReviewItem]:
+    items: list[ReviewItem] = []
+    for routine in kb.routines.values():
+        items.append(ReviewItem(
+            "routine", routine.id, {lang: routine.title.text(lang) for lang in LANGUAGES},
+            routine.review, kb.sources.get(routine.id, f"{data_dir}/"), None,
+            page_path(routine_src(routine))))
+    overview = kb.organisation.overview_review
+    items.append(ReviewItem(
+        "overview", "overview",
+        {"sv": "Förvaltningssidor och listor över rutiner",
+         "en": "Department pages and lists of routines"},
+        overview.review, f"{data_dir}/{ORGANISATION_FILE}", None, page_path(INDEX_SRC)))
+    swedish = {info.src_uri: info for info in pages.pages.values()}
+    for info in pages.pages.values():
+        if info.inherited:
+            continue
+        lang: Lang = "en" if info.src_uri.endswith(".en.md") else DEFAULT_LANGUAGE
+        titles = {lang: info.title}
+        if lang == DEFAULT_LANGUAGE:
+            english = swedish.get(info.src_uri.removesuffix(".md") + ".en.md")
+            if english is not None and english.inherited:
+                titles["en"] = english.title
+        items.append(ReviewItem(
+            "page", info.src_uri, titles, info.meta.review, info.file, info.line,
+            page_path(info.src_uri.replace(".en.md", ".md"), lang)))
+    return items
