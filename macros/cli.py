@@ -8,10 +8,12 @@ from pathlib import Path
 
 import click
 
+from macros.cli_pr import pr_summary
 from macros.codeowners import write_codeowners
 from macros.problems import summary
-from macros.project import Project, check_project, open_project
-from macros.review_report import FORMATTERS, build_report
+from macros.project import Project, check_project, open_project, review_report
+from macros.review_issues import LABEL, GhCli, GhError, apply, plan
+from macros.review_report import FORMATTERS, ReviewReport, report_problems
 from macros.schema import stale_schemas, write_schemas
 
 TODAY = click.DateTime(formats=["%Y-%m-%d"])
@@ -73,16 +75,43 @@ def check(root: Path, data_dir: str | None, today: datetime | None) -> None:
 def review(root: Path, fmt: str, today: datetime | None, within: int | None,
            include_all: bool, lang: str, exit_zero: bool) -> None:
     """Review dates grouped by owner; exit 1 when something is overdue."""
-    project = _open(root)
-    assert project.kb is not None
-    policy = project.kb.organisation.review_policy
-    days = policy.due_soon_days if within is None else within
-    report = build_report(project.review_items(), project.kb, _today(today), days, include_all)
+    report, fail_on_overdue = _report(root, today, within, include_all)
     click.echo(FORMATTERS[fmt](report, "en" if lang == "en" else "sv"), nl=False)
-    if report.overdue and policy.fail_on_overdue and not exit_zero:
-        click.echo(f"{report.overdue} overdue — review them and update `last_reviewed`",
-                   err=True)
+    errors = [p for p in report_problems(report, fail_on_overdue) if p.is_error]
+    for problem in errors:  # on stderr: stdout stays a clean report (JSON, Markdown)
+        click.echo(problem.format(), err=True)
+    if errors and not exit_zero:
+        click.echo(summary(errors), err=True)
         sys.exit(1)
+
+
+def _report(root: Path, today: datetime | None, within: int | None,
+            include_all: bool = False) -> tuple[ReviewReport, bool]:
+    report, policy = review_report(_open(root), _today(today), within, include_all)
+    return report, policy.fail_on_overdue
+
+
+@main.command("review-issues")
+@click.option("--today", type=TODAY, default=None, help="Report as of YYYY-MM-DD.")
+@click.option("--within", type=click.IntRange(0, 3650), default=None,
+              help="Days ahead that count as due soon (default: review_policy.due_soon_days).")
+@click.option("--dry-run", is_flag=True, help="Print what would change; touch nothing.")
+@click.option("--gh", "gh_executable", default="gh", show_default=True, hidden=True)
+@click.pass_obj
+def review_issues(root: Path, today: datetime | None, within: int | None, dry_run: bool,
+                  gh_executable: str) -> None:
+    """Open, update or close one GitHub issue per owner with what is overdue or due soon."""
+    report, _ = _report(root, today, within)
+    tracker = GhCli(gh_executable)
+    try:
+        actions = plan(report, [] if dry_run else tracker.open_issues(LABEL))
+        for action in actions:
+            click.echo(action.describe())
+        if not dry_run:
+            apply(actions, tracker)
+    except GhError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(2)
 
 
 @main.command()
@@ -108,3 +137,6 @@ def schema(root: Path, only_check: bool) -> None:
         sys.exit(1 if stale else 0)
     for path in write_schemas(root):
         click.echo(f"wrote {path.relative_to(root).as_posix()}")
+
+
+main.add_command(pr_summary)

@@ -20,8 +20,8 @@ REVIEW_FIELDS = ("owner", "last_reviewed", "review_interval_months", "review_by"
 def one_review_rule(interval: int | None, review_by: date | None) -> None:
     if (interval is None) == (review_by is None):
         raise ValueError(
-            "review_interval_months: give exactly one of review_interval_months "
-            "(e.g. 12) or review_by (a date)"
+            "review_interval_months: give exactly one of review_interval_months or review_by"
+            " — keep either `review_interval_months: 12` or `review_by: YYYY-MM-DD`"
         )
 
 

@@ -37,6 +37,7 @@ class PageInfo:
     title: str
     line: int | None  # line of `owner` in the front matter
     inherited: bool = False  # an English page using its Swedish page's review fields
+    reviewed_line: int | None = None  # line of `last_reviewed` (or `review_by`)
 
 
 @dataclass
@@ -135,8 +136,10 @@ def _one(result: PagesResult, src_uri: str, display: str, doc: SourceDoc | None,
     _near_misses(doc, result.problems)
     meta = _validate(doc, result.problems)
     if meta is not None:
+        field = "review_by" if meta.review_by is not None else "last_reviewed"
         result.pages[src_uri] = PageInfo(src_uri, display, meta, title,
-                                         doc.line_of(("owner",)))
+                                         doc.line_of(("owner",)),
+                                         reviewed_line=doc.line_of((field,)))
 
 
 def check_owners(pages: PagesResult, roles: Collection[str]) -> list[Problem]:

@@ -20,10 +20,12 @@ from macros.audits import (
 from macros.codeowners import codeowners_problems
 from macros.loader import DATA_DIR, LoadResult, load
 from macros.model import KnowledgeBase
+from macros.model_review import ReviewPolicy
 from macros.page_meta import PagesResult, check_owners, load_pages
 from macros.problems import Problem
 from macros.review_items import ReviewItem, review_items
-from macros.schema import stale_schemas
+from macros.review_report import ReviewReport, build_report, report_problems
+from macros.schema import SCHEMA_DIR, stale_schemas
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -62,7 +64,7 @@ class Project:
 
     def review_items(self) -> list[ReviewItem]:
         assert self.kb is not None
-        return review_items(self.kb, self.pages, self.settings.data_dir)
+        return review_items(self.kb, self.pages, self.settings.data_dir, self.data.documents)
 
 
 def open_project(root: Path, data_dir: str | None = None) -> Project:
@@ -79,6 +81,22 @@ def open_project(root: Path, data_dir: str | None = None) -> Project:
     return Project(root, settings, data, pages, problems)
 
 
+def review_report(project: Project, today: date, within: int | None = None,
+                  include_all: bool = False) -> tuple[ReviewReport, ReviewPolicy]:
+    """The review report as of ``today``; ``within`` defaults to the data's policy."""
+    assert project.kb is not None
+    policy = project.kb.organisation.review_policy
+    days = policy.due_soon_days if within is None else within
+    report = build_report(project.review_items(), project.kb, today, days, include_all)
+    return report, policy
+
+
+def review_problems(project: Project, today: date) -> list[Problem]:
+    """Overdue and due-soon reviews as problems, by the data's review policy."""
+    report, policy = review_report(project, today)
+    return report_problems(report, policy.fail_on_overdue)
+
+
 def check_project(project: Project, today: date) -> list[Problem]:
     """Everything `kb check` reports, sorted by file and line."""
     root, settings, data = project.root, project.settings, project.data
@@ -86,7 +104,8 @@ def check_project(project: Project, today: date) -> list[Problem]:
     problems = [*project.problems]
     problems += missing_english(data.documents) + missing_english_pages(docs, root)
     problems += personal_data_in_data(data.documents) + personal_data_in_docs(docs, root)
-    problems += [_stale_schema(root, path) for path in stale_schemas(root)]
+    if (root / SCHEMA_DIR).is_dir():  # a project that keeps the schemas keeps them current
+        problems += [_stale_schema(root, path) for path in stale_schemas(root)]
     if data.kb is not None:
         problems += unverified_contacts(data.kb, data.documents, today)
         roles_doc = next((d for d in data.documents if d.path.endswith("/roles.yml")), None)

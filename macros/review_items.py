@@ -11,6 +11,7 @@ from macros.page_meta import PagesResult
 from macros.render import INDEX_SRC, routine_src
 from macros.review import Review
 from macros.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
+from macros.yamlsource import SourceDoc
 
 Kind = Literal["routine", "page", "overview"]
 ORGANISATION_FILE = "organisation.yml"
@@ -30,27 +31,44 @@ class ReviewItem:
     title: dict[Lang, str]
     review: Review
     file: str  # the file to edit, e.g. routines/skola/x.yml or docs/om.md
-    line: int | None
+    line: int | None  # of the field to update
     path: str  # site path of the (Swedish) page
 
     @property
     def owner(self) -> str:
         return self.review.owner
 
+    @property
+    def field(self) -> str:
+        """The field to update after a review."""
+        return "review_by" if self.review.explicit_review_by else "last_reviewed"
 
-def review_items(kb: KnowledgeBase, pages: PagesResult, data_dir: str) -> list[ReviewItem]:
+
+def _line(docs: dict[str, SourceDoc], path: str, loc: tuple[str, ...]) -> int | None:
+    doc = docs.get(path)
+    return doc.line_of(loc) if doc is not None else None
+
+
+def review_items(kb: KnowledgeBase, pages: PagesResult, data_dir: str,
+                 documents: list[SourceDoc] | None = None) -> list[ReviewItem]:
+    docs = {doc.path: doc for doc in documents or []}
     items: list[ReviewItem] = []
     for routine in kb.routines.values():
+        path = kb.sources.get(routine.id, f"{data_dir}/")
+        field = "review_by" if routine.review_by else "last_reviewed"
         items.append(ReviewItem(
             "routine", routine.id, {lang: routine.title.text(lang) for lang in LANGUAGES},
-            routine.review, kb.sources.get(routine.id, f"{data_dir}/"), None,
+            routine.review, path, _line(docs, path, (field,)),
             page_path(routine_src(routine))))
     overview = kb.organisation.overview_review
+    org_path = f"{data_dir}/{ORGANISATION_FILE}"
+    field = "review_by" if overview.review_by else "last_reviewed"
     items.append(ReviewItem(
         "overview", "overview",
         {"sv": "Förvaltningssidor och listor över rutiner",
          "en": "Department pages and lists of routines"},
-        overview.review, f"{data_dir}/{ORGANISATION_FILE}", None, page_path(INDEX_SRC)))
+        overview.review, org_path, _line(docs, org_path, ("overview_review", field)),
+        page_path(INDEX_SRC)))
     swedish = {info.src_uri: info for info in pages.pages.values()}
     for info in pages.pages.values():
         if info.inherited:
@@ -62,6 +80,6 @@ def review_items(kb: KnowledgeBase, pages: PagesResult, data_dir: str) -> list[R
             if english is not None and english.inherited:
                 titles["en"] = english.title
         items.append(ReviewItem(
-            "page", info.src_uri, titles, info.meta.review, info.file, info.line,
+            "page", info.src_uri, titles, info.meta.review, info.file, info.reviewed_line,
             page_path(info.src_uri.replace(".en.md", ".md"), lang)))
     return items

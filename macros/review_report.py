@@ -10,6 +10,7 @@ from typing import Any
 
 from macros.labels import label
 from macros.model import KnowledgeBase
+from macros.problems import Problem, Severity
 from macros.review import ReviewStatus
 from macros.review_items import ReviewItem
 from macros.text import LANGUAGES, Lang
@@ -69,6 +70,28 @@ def build_report(items: list[ReviewItem], kb: KnowledgeBase, today: date, within
     groups.sort(key=lambda g: (min(_ORDER[e.status] for e in g.entries), g.title["sv"]))
     site_url = str(kb.organisation.municipality.site_url)
     return ReviewReport(today, within_days, include_all, site_url, groups, counts)
+
+
+def report_problems(report: ReviewReport, fail_on_overdue: bool = True) -> list[Problem]:
+    """Overdue items as errors (warnings when the policy says so), due-soon ones as warnings:
+    one line each, naming the file, line and field to update."""
+    problems = []
+    for group in report.groups:
+        for entry in group.entries:
+            item, review_by = entry.item, entry.item.review.review_by.isoformat()
+            if entry.status is ReviewStatus.OVERDUE:
+                severity = Severity.ERROR if fail_on_overdue else Severity.WARNING
+                message = f"review overdue since {review_by} (owner `{item.owner}`)"
+            elif entry.status is ReviewStatus.DUE_SOON:
+                severity = Severity.WARNING
+                message = f"review due by {review_by} (owner `{item.owner}`)"
+            else:
+                continue
+            fix = ("review it and set `last_reviewed` to the review date" if
+                   item.field == "last_reviewed" else "review it, set `last_reviewed` to the "
+                   "review date and `review_by` to the next review-by date")
+            problems.append(Problem(item.file, item.line, item.field, message, fix, severity))
+    return problems
 
 
 def _heading(report: ReviewReport, lang: Lang) -> tuple[str, str, str]:

@@ -111,8 +111,9 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
         return "is too long", f"use at most {ctx.get('max_length')} item(s) or characters"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return f"{value!r} is out of range", error["msg"].lower()
-    if kind == "value_error":
-        return str(ctx.get("error", error["msg"])), ""
+    if kind == "value_error":  # a model's own rule: "message — fix"
+        message, _, fix = str(ctx.get("error", error["msg"])).partition(" — ")
+        return message, fix
     return error["msg"], ""
 
 

@@ -23,6 +23,7 @@ class Case:
     says: str  # a phrase the message must contain
     line: int | None = None
     reported_file: str | None = None  # when the problem is reported in another file
+    severity: str = "error"
 
     def apply(self, project: Path) -> None:
         path = project / self.file
@@ -132,4 +133,63 @@ CASES = [
          "unknown organiser role `samordnare`"),
     Case("training months out of range", TRAINING, "within_months: 3,", "within_months: 48,",
          "requirements[0].within_months", "36"),
+]
+
+
+PAGE = "docs/bara-svenska.md"
+CONTACTS = "routines/contacts.yml"
+ROLES = "routines/roles.yml"
+PAGE_FRONT = "owner: enhetschef-barn\nlast_reviewed: 2026-01-10\nreview_interval_months: 12\n"
+
+# Mistakes `kb check` (and `kb review`) find beyond the schema: pages' front matter, review
+# dates, personal data, English texts, contact verification, CODEOWNERS. Dates are age-proof:
+# 1990 has passed and 2090 has not, whenever the tests run.
+CHECK_CASES = [
+    Case("page without review fields", "docs/ny.md", None, "# Ny sida\n", "owner",
+         "the page has no review fields", line=1),
+    Case("page review field misspelt", PAGE, "review_interval_months: 12",
+         "review_intervall_months: 12", "review_intervall_months",
+         "did you mean `review_interval_months`", line=5),
+    Case("page date not a date", PAGE, "last_reviewed: 2026-01-10", "last_reviewed: 2026-02-30",
+         "last_reviewed", "is not a date", line=4),
+    Case("page owner unknown", PAGE, "owner: enhetschef-barn", "owner: enhetschef-barnen",
+         "owner", "did you mean `enhetschef-barn`", line=3),
+    Case("page with two review rules", PAGE, "review_interval_months: 12",
+         "review_interval_months: 12\nreview_by: 2090-01-01", "review_interval_months",
+         "exactly one"),
+    Case("routine review overdue", ROUTINE, "review_interval_months: 12", "review_by: 1990-06-30",
+         "review_by", "review overdue since 1990-06-30", line=11),
+    Case("page review overdue", PAGE, "review_interval_months: 12", "review_by: 1990-06-30",
+         "review_by", "review overdue since 1990-06-30", line=5),
+    Case("personal identity number in a step", ROUTINE, "Anmäl **direkt** till socialtjänsten.",
+         "Anmäl direkt; barnet har nummer 121212-1212.", "steps[0].sv",
+         "personal identity number", line=14),
+    Case("personal identity number in a page", PAGE, "Den här sidan saknar engelsk version.",
+         "Eleven 191212121212 berättade.", "text", "personal identity number", line=9),
+    Case("mobile number of a contact", CONTACTS, "phone: 08-000 000 00",
+         "phone: 070-123 45 67", "contacts[1].phone", "mobile phone number", line=13),
+    Case("mobile number in a page", PAGE, "Den här sidan saknar engelsk version.",
+         "Ring mig på +46 73 123 45 67.", "text", "mobile phone number", line=9),
+    Case("contact verified long ago", CONTACTS, "verified_on: 2090-01-01",
+         "verified_on: 1990-01-01", "contacts[0].verified_on", "more than a year ago", line=8,
+         severity="warning"),
+    Case("contact never verified", CONTACTS, "    verified_on: 2090-01-01\n", "",
+         "contacts[0].verified_on", "has never been verified", severity="warning"),
+    Case("English text missing", ROUTINE, "audience: {sv: Alla anställda, en: All employees}",
+         "audience: {sv: Alla anställda}", "audience.en", "English text is missing", line=6,
+         severity="warning"),
+    Case("page without English version", "docs/ny.md", None,
+         "---\n" + PAGE_FRONT + "---\n# Ny\n", "", "has no English version",
+         severity="warning"),
+    Case("CODEOWNERS out of date", ROLES, '"@testby/enhetschef-barn"', '"@testby/barnchefer"',
+         "", "out of date with the owners", reported_file=".github/CODEOWNERS"),
+    Case("owner role without a GitHub team", ROLES, '    github: "@testby/enhetschef-barn"\n',
+         "", "roles[0].github", "has no GitHub team", severity="warning"),
+    Case("GitHub team written without @", ROLES, '"@testby/enhetschef-barn"', "testby/barn",
+         "roles[0].github", "is not a GitHub user or team", line=3),
+    Case("overview review missing", ORG, "overview_review:\n", "overview_reviews:\n",
+         "overview_reviews", "did you mean `overview_review`"),
+    Case("review warning window out of range", ORG, "overview_review:\n",
+         "review_policy: {due_soon_days: 1000}\noverview_review:\n",
+         "review_policy.due_soon_days", "out of range"),
 ]
