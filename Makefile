@@ -6,7 +6,8 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install test-install serve build check schema test lint browser clean
+.PHONY: install test-install serve build check review codeowners schema linkcheck \
+        linkcheck-external test lint browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,8 +34,21 @@ build: install                         ## build both languages into site/, stric
 check: install                         ## check every data file (kb check)
 	$(BIN)/kb check
 
+review: install                        ## review dates by owner (kb review); exit 1 when overdue
+	$(BIN)/kb review
+
+codeowners: install                    ## regenerate .github/CODEOWNERS from the owners
+	$(BIN)/kb codeowners
+
 schema: install                        ## regenerate schemas/ from the data model
 	$(BIN)/kb schema
+
+linkcheck: test-install build          ## LinkChecker over the built site served on 127.0.0.1
+	$(BIN)/kb linkcheck site
+
+# External links change without us: report them, never block a pull request on them.
+linkcheck-external: test-install build ## check external links (needs internet)
+	$(BIN)/kb linkcheck site --external
 
 # Browser tests need Debian's Chromium. Install it when missing and we may (root);
 # otherwise the browser tests skip with a reason (and fail under CI=true).
@@ -52,6 +66,7 @@ lint: test-install
 test: test-install browser             ## install test dependencies and run the whole suite
 	$(BIN)/ruff check macros tests
 	$(BIN)/kb check
+	$(BIN)/kb review
 	$(BIN)/python -m pytest
 
 clean:

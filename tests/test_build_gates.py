@@ -1,0 +1,46 @@
+"""The strict build is a gate too: a page without review fields, personal data, a broken link
+and a broken anchor are all reported in one run, naming the file, and the build fails."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from tests.conftest import mkdocs_build
+
+
+def test_one_strict_build_reports_every_mistake(data_copy: Callable[[], Path],
+                                                tmp_path: Path) -> None:
+    project = data_copy()
+    (project / "docs/ny.md").write_text("# Ny sida\n\nSe [sidan](finns-inte.md) och "
+                                        "[avsnittet](bara-svenska.md#saknas).\n",
+                                        encoding="utf-8")
+    page = project / "docs/bara-svenska.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nRing 070-123 45 67.\n",
+                    encoding="utf-8")
+    result = subprocess.run(  # not -q: the link warnings are what we look for
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"),
+         "-d", str(tmp_path / "site")], capture_output=True, text=True, cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300, check=False)
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "docs/ny.md:1: error: owner: the page has no review fields" in log
+    assert "docs/bara-svenska.md:11: error: text: looks like a mobile phone number" in log
+    assert "070-123 45 67" not in log
+    assert "'ny.md' contains a link 'finns-inte.md'" in log
+    assert "'ny.md' contains a link 'bara-svenska.md#saknas'" in log
+    assert "Traceback" not in log
+
+
+def test_a_non_strict_build_still_builds_and_leaves_out_the_notice(
+        data_copy: Callable[[], Path], tmp_path: Path) -> None:
+    """`mkdocs serve` goes on while an editor fixes the front matter."""
+    project = data_copy()
+    (project / "docs/ny.md").write_text("# Ny sida\n", encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site", strict=False)
+    assert result.returncode == 0, result.stderr
+    html = (tmp_path / "site/ny/index.html").read_text(encoding="utf-8")
+    assert '<aside class="kb-review"' not in html
