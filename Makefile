@@ -6,7 +6,7 @@ PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install test-install serve build check review codeowners schema linkcheck \
+.PHONY: install test-install serve build check review codeowners schema links linkcheck \
         linkcheck-external test lint browser clean
 
 $(BIN)/python:
@@ -42,6 +42,9 @@ codeowners: install                    ## regenerate .github/CODEOWNERS from the
 
 schema: install                        ## regenerate schemas/ from the data model
 	$(BIN)/kb schema
+
+links: build                           ## fast offline check of internal links and #anchors
+	$(BIN)/kb links site
 
 linkcheck: test-install build          ## LinkChecker over the built site served on 127.0.0.1
 	$(BIN)/kb linkcheck site

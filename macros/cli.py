@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from macros.cli_links import linkcheck, links
 from macros.cli_pr import pr_summary
 from macros.codeowners import write_codeowners
 from macros.problems import summary
@@ -140,3 +141,5 @@ def schema(root: Path, only_check: bool) -> None:
 
 
 main.add_command(pr_summary)
+main.add_command(links)
+main.add_command(linkcheck)
