@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 from macros.base import Slug, Strict
 from macros.model_guides import GlossaryTerm, Situation, TrainingFile
-from macros.model_review import ReviewPolicy, ReviewRule, one_review_rule
+from macros.model_review import ReviewPolicy, ReviewRule, one_review_rule, review_of
 from macros.review import Review
 from macros.text import Keywords, MarkdownText, PlainText
 
@@ -188,12 +188,7 @@ class Routine(Strict):
 
     @property
     def review(self) -> Review:
-        return Review(
-            owner=self.owner,
-            last_reviewed=self.last_reviewed,
-            review_interval_months=self.review_interval_months,
-            explicit_review_by=self.review_by,
-        )
+        return review_of(self)
 
 
 # --- responsibility matrices --------------------------------------------------------------

@@ -8,6 +8,7 @@ computed only by :class:`macros.review.Review`.
 from __future__ import annotations
 
 from datetime import date
+from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -25,6 +26,27 @@ def one_review_rule(interval: int | None, review_by: date | None) -> None:
         )
 
 
+class HasReviewFields(Protocol):
+    @property
+    def owner(self) -> str: ...
+    @property
+    def last_reviewed(self) -> date: ...
+    @property
+    def review_interval_months(self) -> int | None: ...
+    @property
+    def review_by(self) -> date | None: ...
+
+
+def review_of(item: HasReviewFields) -> Review:
+    """The :class:`Review` of anything with the four review fields."""
+    return Review(
+        owner=item.owner,
+        last_reviewed=item.last_reviewed,
+        review_interval_months=item.review_interval_months,
+        explicit_review_by=item.review_by,
+    )
+
+
 class _ReviewFields(BaseModel):
     owner: Slug = Field(description="Id of the role in routines/roles.yml that reviews this.")
     last_reviewed: date
@@ -38,12 +60,7 @@ class _ReviewFields(BaseModel):
 
     @property
     def review(self) -> Review:
-        return Review(
-            owner=self.owner,
-            last_reviewed=self.last_reviewed,
-            review_interval_months=self.review_interval_months,
-            explicit_review_by=self.review_by,
-        )
+        return review_of(self)
 
 
 class ReviewRule(_ReviewFields, Strict):
