@@ -12,11 +12,12 @@ as internal, and root-relative links such as 404.html's `/en/` resolve under tha
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -45,6 +46,8 @@ class BrokenLink:
     href: str  # as written in the HTML (entities decoded)
     target: str  # resolved site-relative path, percent-decoded, without query and fragment
     anchor: str | None = None  # the missing fragment; None when the target itself is missing
+    # The file to edit (from api/pages.json, when the site has it); not part of identity.
+    source: str | None = field(default=None, compare=False)
 
     @property
     def reason(self) -> str:
@@ -61,13 +64,14 @@ class BrokenLink:
         return text("fix_missing_anchor", lang, target=self.target, anchor=self.anchor)
 
     def format(self, lang: Lang = "en") -> str:
-        """One line: `page: broken link `href` — reason — fix`."""
-        return (f"{self.page}: {text('broken_link', lang)} `{self.href}` — "
+        """One line: `page (source): broken link `href` — reason — fix`."""
+        where = f"{self.page} ({self.source})" if self.source else self.page
+        return (f"{where}: {text('broken_link', lang)} `{self.href}` — "
                 f"{self.reason_in(lang)} — {self.fix_in(lang)}")
 
     def as_dict(self) -> dict[str, str | None]:
-        return {"page": self.page, "href": self.href, "target": self.target,
-                "anchor": self.anchor, "reason": self.reason}
+        return {"page": self.page, "source": self.source, "href": self.href,
+                "target": self.target, "anchor": self.anchor, "reason": self.reason}
 
 
 @dataclass(frozen=True, order=True)
@@ -122,6 +126,7 @@ class Site:
     files: frozenset[str]
     pages: dict[str, Page]  # by file path, e.g. en/rutiner/x/index.html
     base: SiteBase
+    sources: dict[str, str] = field(default_factory=dict)  # page URL → file to edit
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -157,7 +162,16 @@ def load_site(site_dir: Path) -> Site:
             if name.endswith(HTML_SUFFIXES):
                 with open(os.path.join(folder, name), "rb") as handle:
                     pages[path] = parse_page(handle.read().decode("utf-8", "replace"))
-    return Site(site_dir, frozenset(files), pages, _site_base(pages))
+    return Site(site_dir, frozenset(files), pages, _site_base(pages), _sources(site_dir))
+
+
+def _sources(site_dir: Path) -> dict[str, str]:
+    """Page URL → source file, from the site's api/pages.json (macros/pages_export.py)."""
+    try:
+        data = json.loads((site_dir / "api" / "pages.json").read_text(encoding="utf-8"))
+        return {(page["path"] or ROOT_PAGE): page["source"] for page in data["pages"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
 
 
 def _site_base(pages: dict[str, Page]) -> SiteBase:
@@ -284,13 +298,14 @@ def check(site: Site) -> list[BrokenLink]:
                 continue
             shown = resolved.path or ROOT_PAGE
             found = None if resolved.outside else target_file(site, resolved.path)
+            source = site.sources.get(url)
             if found is None:
-                broken.append(BrokenLink(url, href, shown))
+                broken.append(BrokenLink(url, href, shown, source=source))
                 continue
             target = site.pages.get(found)
             fragment = resolved.fragment
             if target is not None and fragment is not None and not _anchor_ok(target, fragment):
-                broken.append(BrokenLink(url, href, shown, unquote(fragment)))
+                broken.append(BrokenLink(url, href, shown, unquote(fragment), source))
     return sorted(broken)
 
 

@@ -238,7 +238,7 @@ def test_cli_compare(tmp_path: Path) -> None:
     assert code == 1
     data = json.loads(out)
     assert data["ok"] is False and data["already_broken"] == 1
-    assert data["newly_broken"] == [{"page": "./", "href": "rutiner/a/#here",
+    assert data["newly_broken"] == [{"page": "./", "source": None, "href": "rutiner/a/#here",
                                      "target": "rutiner/a/", "anchor": None,
                                      "reason": "missing page"}]
     assert [p["url"] for p in data["removed_pages"]] == ["rutiner/a/", "rutiner/b/"]
@@ -249,7 +249,7 @@ def test_cli_json_and_markdown(tmp_path: Path) -> None:
     code, out = run(bad, "--format", "json")
     assert code == 1
     assert json.loads(out) == {"ok": False, "pages": 3, "broken": [
-        {"page": "./", "href": "old/", "target": "old/", "anchor": None,
+        {"page": "./", "source": None, "href": "old/", "target": "old/", "anchor": None,
          "reason": "missing page"}]}
     code, out = run(bad, "--format", "markdown")
     assert out.startswith("## Trasiga länkar / Broken links\n")
@@ -270,3 +270,21 @@ def test_real_site_pages_have_links_and_anchors(real_site: Path, page: str) -> N
     """Guards the regexes against a theme that writes attributes another way."""
     parsed = load_site(real_site).pages[page]
     assert len(parsed.links) > 20 and parsed.anchors
+
+
+def test_a_broken_link_names_the_file_to_edit(real_site: Path, tmp_path: Path) -> None:
+    """The built site's api/pages.json maps each page to its source: the report names it."""
+    import shutil
+
+    from macros.site_links import check_site
+
+    site = tmp_path / "site"
+    shutil.copytree(real_site, site)
+    page = site / "handlingsplan/mal/index.html"
+    html = page.read_text(encoding="utf-8")
+    page.write_text(html.replace("</article>", '<a href="../finns-inte/">x</a></article>', 1),
+                    encoding="utf-8")
+    broken = check_site(site)
+    assert [(b.page, b.source) for b in broken] == [("handlingsplan/mal/",
+                                                     "docs/handlingsplan/mal.md")]
+    assert broken[0].format().startswith("handlingsplan/mal/ (docs/handlingsplan/mal.md): ")
