@@ -93,11 +93,9 @@ def personal_data_in_docs(docs_dir: Path, display_root: Path) -> list[Problem]:
     return problems
 
 
-def unverified_contacts(kb: KnowledgeBase, documents: list[SourceDoc],
+def unverified_contacts(kb: KnowledgeBase, doc: SourceDoc | None,
                         today: date) -> list[Problem]:
     """A contact without `verified_on`, or verified more than a year ago: a warning."""
-    doc = next((d for d in documents if d.path.endswith("/contacts.yml")
-                and "contacts" in d.data), None)
     problems = []
     for index, contact in enumerate(kb.contacts.values()):
         loc: Loc = ("contacts", index, "verified_on")

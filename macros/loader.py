@@ -55,6 +55,7 @@ class LoadResult:
     kb: KnowledgeBase | None
     problems: list[Problem] = field(default_factory=list)
     documents: list[SourceDoc] = field(default_factory=list)  # every file that parsed
+    singles: dict[str, SourceDoc] = field(default_factory=dict)  # 'roles' → roles.yml
 
     @property
     def errors(self) -> list[Problem]:
@@ -99,6 +100,7 @@ def _load(root: Path, data_dir: Path) -> LoadResult:
     parsed = Parsed()
     seen_single: set[str] = set()
     documents: list[SourceDoc] = []
+    singles: dict[str, SourceDoc] = {}
     for path in data_files(data_dir):
         display = path.relative_to(root).as_posix()
         doc, read_problems = read_yaml(path, display)
@@ -121,6 +123,7 @@ def _load(root: Path, data_dir: Path) -> LoadResult:
             if matrix is not None:
                 parsed.matrices.append((matrix, doc))
         else:
+            singles[kind] = doc
             value = _validate(SINGLE_FILES[kind], doc, problems)
             if value is not None:
                 setattr(parsed, kind, (value, doc))
@@ -130,7 +133,7 @@ def _load(root: Path, data_dir: Path) -> LoadResult:
             problems.append(Problem(display, None, "", "file is missing",
                                     f"create {display} (see README: data files)"))
     problems.extend(check_references(parsed))
-    return LoadResult(parsed.build(), sorted(problems, key=_order), documents)
+    return LoadResult(parsed.build(), sorted(problems, key=_order), documents, singles)
 
 
 def _order(problem: Problem) -> tuple[str, int, str]:
@@ -141,9 +144,10 @@ _cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], LoadResult]] = {}
 _lock = Lock()
 
 
-def _signature(data_dir: Path) -> tuple[tuple[str, int, int], ...]:
+def files_signature(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
+    """Changes when a file is added, removed or written: for caches."""
     out = []
-    for path in data_files(data_dir):
+    for path in paths:
         stat = path.stat()
         out.append((str(path), stat.st_mtime_ns, stat.st_size))
     return tuple(out)
@@ -157,7 +161,7 @@ def load(root: Path, data_dir: str = DATA_DIR) -> LoadResult:
         return LoadResult(None, [Problem(data_dir, None, "", "data folder is missing",
                                          f"create {data_dir}/ with organisation.yml and routines")])
     with _lock:
-        signature = _signature(directory)
+        signature = files_signature(data_files(directory))
         cached = _cache.get(directory)
         if cached is not None and cached[0] == signature:
             return cached[1]

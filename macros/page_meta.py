@@ -64,8 +64,7 @@ def _title(meta_title: object, body: str, src_uri: str) -> str:
     return heading.group(1) if heading else Path(src_uri).stem
 
 
-def _read(path: Path, src_uri: str, display: str,
-          problems: list[Problem]) -> tuple[SourceDoc | None, str]:
+def _read(path: Path, display: str, problems: list[Problem]) -> tuple[SourceDoc | None, str]:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
@@ -107,7 +106,7 @@ def load_pages(docs_dir: Path, display_root: Path) -> PagesResult:
         src_uri = path.relative_to(docs_dir).as_posix()
         display = path.relative_to(display_root).as_posix()
         before = len(result.problems)
-        doc, body = _read(path, src_uri, display, result.problems)
+        doc, body = _read(path, display, result.problems)
         if len(result.problems) > before:
             continue
         pending.append((src_uri, display, doc, body))

@@ -26,7 +26,7 @@ from mkdocs.structure.nav import Navigation
 
 from macros.audits import personal_data_in_data, personal_data_in_docs
 from macros.labels import LABELS
-from macros.loader import DATA_DIR, load
+from macros.loader import DATA_DIR, LoadResult, files_signature, load
 from macros.macro_context import page_language
 from macros.markdown import norm_src_uri
 from macros.model import KnowledgeBase
@@ -56,7 +56,8 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self.page_meta = PagesResult()
         self.records: dict[str, list[PageRecord]] = {}  # language → pages built
         self._reported: object = None
-        self._reported_pages: list[str] = []
+        self._checked: tuple[object, object] | None = None  # (data, docs signature) checked
+        self._labels: dict[str, dict[str, str]] = {}  # language → labels for the templates
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -70,7 +71,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
             raise PluginError(f"{summary(result.problems)} in {self.config.data_dir}/ — "
                               "fix the lines above (run `kb check` to list them again)")
         self.kb = result.kb
-        self._check_pages(root, Path(config.docs_dir), result.documents)
+        self._check_pages(root, Path(config.docs_dir), result)
         if not config.site_url:
             config.site_url = str(result.kb.organisation.municipality.site_url)
         if (Path(config.docs_dir) / ROUTINES_DIR).exists():
@@ -78,20 +79,23 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
                               f"move those pages elsewhere in docs/")
         return config
 
-    def _check_pages(self, root: Path, docs_dir: Path, documents: list[Any]) -> None:
+    def _check_pages(self, root: Path, docs_dir: Path, result: LoadResult) -> None:
         """Review fields of the Markdown pages, and personal data anywhere: errors, so a
-        strict build (CI, publishing) stops; `mkdocs serve` goes on without the notice."""
+        strict build (CI, publishing) stops; `mkdocs serve` goes on without the notice.
+        Once per change of the data or the pages, not once per language."""
         assert self.kb is not None
+        key = (result, files_signature(sorted(docs_dir.rglob("*.md"))))
+        if self._checked is not None and self._checked[0] is key[0] \
+                and self._checked[1] == key[1]:
+            return
+        self._checked = key
         self.page_meta = load_pages(docs_dir, root)
         problems: list[Problem] = [*self.page_meta.problems,
                                    *check_owners(self.page_meta, self.kb.roles),
-                                   *personal_data_in_data(documents),
+                                   *personal_data_in_data(result.documents),
                                    *personal_data_in_docs(docs_dir, root)]
-        lines = [problem.format() for problem in problems]
-        if lines != self._reported_pages:  # once, not once per language
-            self._reported_pages = lines
-            for line in lines:
-                log.error(line)
+        for problem in problems:
+            log.error(problem.format())
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.records[page_language(config)] = []
@@ -144,7 +148,9 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def on_page_context(self, context: dict[str, Any], page: Any, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
         lang = page_language(config)
-        context["kb_labels"] = {key: texts[lang] for key, texts in LABELS.items()}
+        if lang not in self._labels:
+            self._labels[lang] = {key: texts[lang] for key, texts in LABELS.items()}
+        context["kb_labels"] = self._labels[lang]
         context["kb_search_lang"] = lang if lang != DEFAULT_LANGUAGE else None
         found = self._review_of(page.file.src_uri)
         if found is not None and self.kb is not None:

@@ -107,11 +107,10 @@ def check_project(project: Project, today: date) -> list[Problem]:
     if (root / SCHEMA_DIR).is_dir():  # a project that keeps the schemas keeps them current
         problems += [_stale_schema(root, path) for path in stale_schemas(root)]
     if data.kb is not None:
-        problems += unverified_contacts(data.kb, data.documents, today)
-        roles_doc = next((d for d in data.documents if d.path.endswith("/roles.yml")), None)
+        problems += unverified_contacts(data.kb, data.singles.get("contacts"), today)
         if not project.pages.problems:
             problems += codeowners_problems(root, data.kb, project.pages, settings.data_dir,
-                                            settings.docs_dir, roles_doc)
+                                            settings.docs_dir, data.singles.get("roles"))
     return sorted(set(problems), key=lambda p: (p.file, p.line or 0, p.field, p.message))
 
 

@@ -69,14 +69,13 @@ def review_items(kb: KnowledgeBase, pages: PagesResult, data_dir: str,
          "en": "Department pages and lists of routines"},
         overview.review, org_path, _line(docs, org_path, ("overview_review", field)),
         page_path(INDEX_SRC)))
-    swedish = {info.src_uri: info for info in pages.pages.values()}
     for info in pages.pages.values():
         if info.inherited:
             continue
         lang: Lang = "en" if info.src_uri.endswith(".en.md") else DEFAULT_LANGUAGE
         titles = {lang: info.title}
         if lang == DEFAULT_LANGUAGE:
-            english = swedish.get(info.src_uri.removesuffix(".md") + ".en.md")
+            english = pages.for_page(info.src_uri.removesuffix(".md") + ".en.md")
             if english is not None and english.inherited:
                 titles["en"] = english.title
         items.append(ReviewItem(
