@@ -7,7 +7,7 @@ ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install test-install serve build check review codeowners schema links linkcheck \
-        linkcheck-external test lint browser clean
+        linkcheck-external publish export-site test lint browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,22 @@ linkcheck: test-install build          ## LinkChecker over the built site served
 linkcheck-external: test-install build ## check external links (needs internet)
 	$(BIN)/kb linkcheck site --external
 
+# Publishing: every check and one strict build first; only then does mike commit the version
+# to the deploy branch (BRANCH, default from mkdocs.yml: site). A failure leaves it untouched.
+#   make publish VERSION=2026 ALIAS=gallande [PUSH=origin] [BRANCH=site]
+VERSION ?=
+ALIAS   ?=
+PUSH    ?=
+BRANCH  ?=
+publish: install                       ## check, build and deploy VERSION with mike (ALIAS=gallande)
+	@test -n "$(VERSION)" || { echo "usage: make publish VERSION=<version from routines/revisions.yml> [ALIAS=gallande] [PUSH=origin]"; exit 2; }
+	$(BIN)/kb publish "$(VERSION)" $(if $(ALIAS),--alias "$(ALIAS)") $(if $(PUSH),--push "$(PUSH)") $(if $(BRANCH),--branch "$(BRANCH)")
+
+# The deploy branch as files for nginx or IIS: a folder, or a file ending in .tar.gz
+EXPORT ?= site-export
+export-site: install                   ## write every published version to EXPORT (folder or .tar.gz)
+	$(BIN)/kb export-site "$(EXPORT)" $(if $(BRANCH),--branch "$(BRANCH)")
+
 # Browser tests need Debian's Chromium. Install it when missing and we may (root);
 # otherwise the browser tests skip with a reason (and fail under CI=true).
 browser:
@@ -73,4 +89,4 @@ test: test-install browser             ## install test dependencies and run the 
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site .pytest_cache .ruff_cache
+	rm -rf site site-export .pytest_cache .ruff_cache

@@ -8,8 +8,10 @@ from typing import Any
 
 from mkdocs.plugins import get_plugin_logger
 
+from macros.baseline import find_baseline
 from macros.loader import DATA_DIR, load
 from macros.render import Renderer, UnknownReference
+from macros.render_changes import what_changed
 from macros.render_guides import (
     glossary,
     legal_sources,
@@ -19,6 +21,7 @@ from macros.render_guides import (
 )
 from macros.render_pages import department_page, routine_index, routine_page, topic_index
 from macros.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
+from macros.versions import find_revision, requested_version
 
 log = get_plugin_logger("kb")
 
@@ -35,11 +38,12 @@ def page_language(config: Any) -> Lang:
 class MacroContext:
     def __init__(self, env: Any) -> None:
         self.env = env
-        self.root = Path(env.conf.config_file_path).parent
+        self.root = Path(env.conf.config_file_path).resolve().parent
         plugin = env.conf.plugins.get("kb")
         data_dir = plugin.config.data_dir if plugin is not None else DATA_DIR
         # define_env runs once per build (per language): load here, not per macro call.
         self.data_dir = data_dir
+        self.deploy_branch = plugin.config.deploy_branch if plugin is not None else "site"
         self.result = load(self.root, data_dir)
 
     def renderer(self) -> Renderer:
@@ -69,6 +73,12 @@ class MacroContext:
             """Contacts by ids, by department (internal) and/or scope (national/internal)."""
             return r.contact_table(ids, department=department, scope=scope)
 
+        def changes(r: Renderer) -> str:
+            """What changed since the previous published version (the deploy branch)."""
+            revision = find_revision(r.kb, requested_version())
+            baseline = find_baseline(self.root, r.kb, revision, self.deploy_branch)
+            return what_changed(r, revision.version, baseline.snapshot, baseline.reason(r.lang))
+
         functions: dict[str, Callable[..., str]] = {
             "checklist": lambda r, routine_id, additions=True: r.checklist(routine_id, additions),
             "contact_table": contact_table,
@@ -82,5 +92,6 @@ class MacroContext:
             "training_plan": training_plan,
             "legal_sources": legal_sources,
             "revision_history": revision_history,
+            "what_changed": changes,
         }
         return {name: self._safe(name, func) for name, func in functions.items()}

@@ -22,6 +22,7 @@ class PageRecord:
     last_reviewed: str
     review_by: str
     source: str  # the file to edit
+    last_changed: str | None = None  # last commit touching the source (None: unknown)
 
 
 def write_pages_json(site_dir: Path, records: list[PageRecord]) -> Path:

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +26,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 
 from macros.audits import personal_data_in_data, personal_data_in_docs
+from macros.git_dates import ChangeDates, load_change_dates
 from macros.labels import LABELS
 from macros.loader import DATA_DIR, LoadResult, files_signature, load
 from macros.macro_context import page_language
 from macros.markdown import norm_src_uri
-from macros.model import KnowledgeBase
+from macros.model import KnowledgeBase, Revision
+from macros.model_snapshot import snapshot, write_snapshot
 from macros.nav import arrange
 from macros.page_meta import PagesResult, check_owners, load_pages
 from macros.pages import generated_pages
@@ -40,12 +43,16 @@ from macros.review import Review
 from macros.review_notice import insert_after_title, notice_html
 from macros.search_split import split_site_index
 from macros.text import DEFAULT_LANGUAGE, LANGUAGES
+from macros.urls import site_relative
+from macros.versions import VERSION_ENV, UnknownVersion, find_revision, requested_version
 
 log = get_plugin_logger("kb")
 
 
 class KbConfig(Config):
     data_dir = config_options.Type(str, default=DATA_DIR)
+    deploy_branch = config_options.Type(str, default="site")  # where mike publishes versions
+    current_alias = config_options.Type(str, default="gallande")  # the version in force
 
 
 class KnowledgeBasePlugin(BasePlugin[KbConfig]):
@@ -58,9 +65,12 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self._reported: object = None
         self._checked: tuple[object, object] | None = None  # (data, docs signature) checked
         self._labels: dict[str, dict[str, str]] = {}  # language → labels for the templates
+        self.revision: Revision | None = None  # the plan revision this build is for
+        self.change_dates: ChangeDates | None = None  # from git, once per language build
+        self._dates_warning = ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        root = Path(config.config_file_path).parent
+        root = Path(config.config_file_path).resolve().parent
         result = load(root, self.config.data_dir)
         if result is not self._reported:  # once per data change, not once per language
             self._reported = result
@@ -72,12 +82,33 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
                               "fix the lines above (run `kb check` to list them again)")
         self.kb = result.kb
         self._check_pages(root, Path(config.docs_dir), result)
+        self.change_dates = load_change_dates(root)
+        if self.change_dates.warning and self.change_dates.warning != self._dates_warning:
+            self._dates_warning = self.change_dates.warning
+            log.info(self.change_dates.warning)  # not a warning: --strict must not fail on it
         if not config.site_url:
             config.site_url = str(result.kb.organisation.municipality.site_url)
+        self._configure_version(config, result.kb)
         if (Path(config.docs_dir) / ROUTINES_DIR).exists():
             raise PluginError(f"docs/{ROUTINES_DIR}/ is generated from {self.config.data_dir}/; "
                               f"move those pages elsewhere in docs/")
         return config
+
+    def _configure_version(self, config: MkDocsConfig, kb: KnowledgeBase) -> None:
+        """Under mike: the version must be a plan revision, and Material shows its version
+        selector and the outdated banner. Without mike there is no versions.json to fetch."""
+        try:
+            self.revision = find_revision(kb, requested_version())
+        except UnknownVersion as exc:
+            raise PluginError(f"{VERSION_ENV}: {exc}") from None
+        if requested_version() is not None:
+            config.extra["version"] = {"provider": "mike", "default": self.config.current_alias,
+                                       "alias": True}
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        site_url = config.site_url
+        env.filters["kb_site_relative"] = lambda link: site_relative(str(link), site_url)
+        return env
 
     def _check_pages(self, root: Path, docs_dir: Path, result: LoadResult) -> None:
         """Review fields of the Markdown pages, and personal data anywhere: errors, so a
@@ -136,6 +167,8 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         site_dir = Path(config.site_dir)
         split_site_index(site_dir, list(LANGUAGES), DEFAULT_LANGUAGE)
         write_pages_json(site_dir, [r for records in self.records.values() for r in records])
+        if self.kb is not None and self.revision is not None:
+            write_snapshot(site_dir, snapshot(self.kb, self.revision.version))
 
     def _review_of(self, src_uri: str) -> tuple[Review, str] | None:
         """(review, file to edit) of a page by its source path."""
@@ -144,24 +177,48 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         info = self.page_meta.for_page(src_uri) or self.page_meta.for_page(norm_src_uri(src_uri))
         return (info.meta.review, info.file) if info else None
 
-    @event_priority(-120)  # after the search plugin indexed the page (0)
-    def on_page_context(self, context: dict[str, Any], page: Any, config: MkDocsConfig,
-                        nav: Navigation) -> dict[str, Any]:
+    def _changed_on(self, src_uri: str, source: str) -> date | None:
+        """Last commit date of the page's source; the overview pages (from the organisation
+        file) list every routine, so they change with any data file."""
+        if self.change_dates is None:
+            return None
+        overview = src_uri in self.reviews and source.endswith("/organisation.yml")
+        return self.change_dates.for_paths([f"{self.config.data_dir}/" if overview else source])
+
+    def _template_vars(self, context: dict[str, Any], config: MkDocsConfig) -> None:
+        """What overrides/ needs: labels, the language's search index, the version."""
         lang = page_language(config)
         if lang not in self._labels:
             self._labels[lang] = {key: texts[lang] for key, texts in LABELS.items()}
         context["kb_labels"] = self._labels[lang]
+        context["kb_lang"] = lang
         context["kb_search_lang"] = lang if lang != DEFAULT_LANGUAGE else None
+        context["kb_version"] = self.revision.version if self.revision else ""
+        context["kb_current_alias"] = self.config.current_alias
+
+    def on_template_context(self, context: dict[str, Any], template_name: str,
+                            config: MkDocsConfig) -> dict[str, Any]:
+        self._template_vars(context, config)  # 404.html has no page context
+        return context
+
+    @event_priority(-120)  # after the search plugin indexed the page (0)
+    def on_page_context(self, context: dict[str, Any], page: Any, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        lang = page_language(config)
+        self._template_vars(context, config)
         found = self._review_of(page.file.src_uri)
         if found is not None and self.kb is not None:
             review, source = found
             role = self.kb.roles.get(review.owner)
             owner_title = role.title.text(lang) if role else review.owner
-            page.content = insert_after_title(page.content or "",
-                                              notice_html(review, owner_title, lang))
+            changed = self._changed_on(page.file.src_uri, source)
+            built_on = self.change_dates.built_on if self.change_dates else None
+            page.content = insert_after_title(page.content or "", notice_html(
+                review, owner_title, lang, changed=changed, built_on=built_on))
             self.records.setdefault(lang, []).append(PageRecord(
                 title=page.title or "", url=page.canonical_url or page.abs_url or "",
                 path=page.url, lang=lang, owner=review.owner, owner_title=owner_title,
                 last_reviewed=review.last_reviewed.isoformat(),
-                review_by=review.review_by.isoformat(), source=source))
+                review_by=review.review_by.isoformat(), source=source,
+                last_changed=changed.isoformat() if changed else None))
         return context

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,8 @@ CONFIG_FILE = "mkdocs.yml"
 class Settings:
     data_dir: str = DATA_DIR
     docs_dir: str = "docs"
+    deploy_branch: str = "site"  # where `kb publish` deploys the versions with mike
+    current_alias: str = "gallande"  # alias of the version in force
 
 
 def read_settings(root: Path) -> Settings:
@@ -43,11 +45,15 @@ def read_settings(root: Path) -> Settings:
         config: Any = yaml.load((root / CONFIG_FILE).read_text(encoding="utf-8")) or {}
     except (OSError, YAMLError):
         return Settings()
-    data_dir = DATA_DIR
+    kb: dict[str, Any] = {}
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and isinstance(plugin.get("kb"), dict):
-            data_dir = str(plugin["kb"].get("data_dir", DATA_DIR))
-    return Settings(data_dir=data_dir, docs_dir=str(config.get("docs_dir", "docs")))
+            kb = dict(plugin["kb"])
+    defaults = Settings()
+    return Settings(data_dir=str(kb.get("data_dir", defaults.data_dir)),
+                    docs_dir=str(config.get("docs_dir", defaults.docs_dir)),
+                    deploy_branch=str(kb.get("deploy_branch", defaults.deploy_branch)),
+                    current_alias=str(kb.get("current_alias", defaults.current_alias)))
 
 
 @dataclass
@@ -72,7 +78,7 @@ def open_project(root: Path, data_dir: str | None = None) -> Project:
     root = root.resolve()
     settings = read_settings(root)
     if data_dir is not None:
-        settings = Settings(data_dir=data_dir, docs_dir=settings.docs_dir)
+        settings = replace(settings, data_dir=data_dir)
     data = load(root, settings.data_dir)
     pages = load_pages(root / settings.docs_dir, root)
     problems = [*data.problems, *pages.problems]

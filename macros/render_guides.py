@@ -6,6 +6,7 @@ from __future__ import annotations
 from macros.markdown import cell, plain
 from macros.model_guides import Requirement, TrainingFile
 from macros.render import Renderer, UnknownReference, routine_src
+from macros.versions import by_date, in_force
 
 
 def _indent(markdown: str, spaces: int = 4) -> str:
@@ -123,14 +124,18 @@ def revision_history(r: Renderer) -> str:
     """The plan's versions, newest first: adopted on, by whom, decision, what changed."""
     if not r.kb.revisions:
         return r.label("no_revisions")
-    heads = ["version", "adopted", "committee", "decision_ref", "changes"]
+    heads = ["version", "adopted", "committee", "decision_ref", "in_force", "changes"]
     rows = ["| " + " | ".join(r.label(h) for h in heads) + " |", "|" + "---|" * len(heads)]
-    for revision in sorted(r.kb.revisions, key=lambda v: v.adopted_on, reverse=True):
+    for revision in reversed(by_date(r.kb)):
         decision = plain(revision.decision_ref)
         if revision.example:
             decision += f" *({r.label('example_mark')})*"
         committee = r.t(r.kb.org_name(revision.committee))
+        period = in_force(r.kb, revision)
+        when = (r.label("in_force_since", start=period.start.isoformat()) if period.end is None
+                else r.label("in_force_range", start=period.start.isoformat(),
+                             end=period.end.isoformat()))
         values = [f"**{plain(revision.version)}**", revision.adopted_on.isoformat(),
-                  committee, decision, r.md(revision.changes)]
+                  committee, decision, when, r.md(revision.changes)]
         rows.append("| " + " | ".join(cell(v) for v in values) + " |")
     return r.with_note("\n".join(rows))

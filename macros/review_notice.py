@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import date
 
 from macros.labels import label
 from macros.review import Review
@@ -15,13 +16,16 @@ from macros.text import Lang
 _TITLE_END = re.compile(r"</h1>", re.I)
 
 
-def notice_html(review: Review, owner_title: str, lang: Lang) -> str:
-    reviewed = review.last_reviewed.isoformat()
+def notice_html(review: Review, owner_title: str, lang: Lang, *,
+                changed: date | None = None, built_on: date | None = None) -> str:
+    """The notice; it starts with when the content last changed (``changed``, from git), or
+    else with the build date marked as such (``built_on``), or else with neither."""
     review_by = review.review_by.isoformat()
     esc = html.escape
     parts = [
-        label("notice_reviewed", lang, date=f'<time datetime="{reviewed}">{reviewed}</time>'),
-        label("notice_review_by", lang, date=f'<time datetime="{review_by}">{review_by}</time>'),
+        *_changed_part(changed, built_on, lang),
+        label("notice_reviewed", lang, date=_time(review.last_reviewed)),
+        label("notice_review_by", lang, date=_time(review.review_by)),
         label("notice_owner", lang, owner=esc(owner_title)),
     ]
     overdue = esc(label("notice_overdue", lang, date=review_by, owner=owner_title))
@@ -32,6 +36,18 @@ def notice_html(review: Review, owner_title: str, lang: Lang) -> str:
         f'<p class="kb-review__overdue" role="alert" hidden>{overdue}</p>'
         "</aside>"
     )
+
+
+def _changed_part(changed: date | None, built_on: date | None, lang: Lang) -> list[str]:
+    if changed is not None:
+        return [label("notice_changed", lang, date=_time(changed))]
+    if built_on is not None:
+        return [label("notice_built", lang, date=_time(built_on))]
+    return []
+
+
+def _time(day: date) -> str:
+    return f'<time datetime="{day.isoformat()}">{day.isoformat()}</time>'
 
 
 def insert_after_title(content: str, notice: str) -> str:

@@ -123,7 +123,7 @@ def test_case_flow_matrix_has_units_as_rows_and_steps_as_columns(real_site: Path
 def test_training_plan_and_revision_history_are_generated(real_site: Path) -> None:
     training = read(real_site, "handlingsplan/utbildning/index.html")
     assert "Alla nyanställda" in training and "Inom 3 mån. från start" in training
-    history = read(real_site, "en/handlingsplan/uppfoljning/index.html")
+    history = read(real_site, "en/handlingsplan/versioner/index.html")
     assert "KS 2026/58" in history and "<em>(example)</em>" in history
 
 

@@ -1,0 +1,64 @@
+"""Read-only access to the branch mike publishes the versions to (default ``site``).
+
+Refs are always spelled out (``refs/heads/site``): a bare ``site`` is also the name of the
+build folder, and git would take it for a path."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+GIT_TIMEOUT = 60
+
+
+@dataclass(frozen=True)
+class PublishedVersion:
+    version: str
+    title: str
+    aliases: tuple[str, ...]
+
+
+def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(["git", "-C", str(root), *args], capture_output=True,
+                              timeout=GIT_TIMEOUT, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return subprocess.CompletedProcess(args, 1, b"", str(exc).encode())
+
+
+def branch_ref(root: Path, branch: str, remote: str | None = "origin") -> str | None:
+    """The full ref of the local branch, else of ``remote``'s copy; None when neither exists."""
+    candidates = [f"refs/heads/{branch}"]
+    if remote:
+        candidates.append(f"refs/remotes/{remote}/{branch}")
+    for ref in candidates:
+        if _git(root, "rev-parse", "--verify", "-q", f"{ref}^{{commit}}").returncode == 0:
+            return ref
+    return None
+
+
+def head_commit(root: Path, ref: str) -> str | None:
+    result = _git(root, "rev-parse", "--verify", "-q", f"{ref}^{{commit}}")
+    return result.stdout.decode().strip() if result.returncode == 0 else None
+
+
+def read_file(root: Path, ref: str, path: str) -> bytes | None:
+    """A file of the branch's tree, or None when it (or the branch) is missing."""
+    result = _git(root, "show", f"{ref}:{path}")
+    return result.stdout if result.returncode == 0 else None
+
+
+def published_versions(root: Path, ref: str) -> list[PublishedVersion]:
+    """mike's versions.json of the branch (newest first, as mike keeps it)."""
+    raw = read_file(root, ref, "versions.json")
+    if raw is None:
+        return []
+    try:
+        entries = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return []
+    return [PublishedVersion(str(e.get("version", "")), str(e.get("title", "")),
+                             tuple(str(a) for a in e.get("aliases") or []))
+            for e in entries if isinstance(e, dict) and e.get("version")]
