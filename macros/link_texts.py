@@ -61,9 +61,11 @@ TEXTS: dict[str, dict[Lang, str]] = {
     "removed_pages": {"sv": "Borttagna sidor", "en": "Removed pages"},
     "removed_pages_hint": {
         "sv": "Adresserna fanns förut. Länkar från intranätet och bokmärken till dem slutar "
-        "fungera: behåll adressen eller lägg till en omdirigering.",
+        "fungera: behåll adressen eller lägg till en omdirigering i mkdocs.yml under "
+        "`redirects: redirect_maps:` (`gammal/sida.md: ny/sida.md`; gäller båda språken).",
         "en": "These addresses existed before. Links from the intranet and bookmarks to them "
-        "stop working: keep the address or add a redirect.",
+        "stop working: keep the address or add a redirect in mkdocs.yml under "
+        "`redirects: redirect_maps:` (`old/page.md: new/page.md`; covers both languages).",
     },
     "removed_page_line": {
         "sv": "sidan har tagits bort — lägg till en omdirigering{moved}",

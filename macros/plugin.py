@@ -38,6 +38,7 @@ from macros.page_meta import PagesResult, check_owners, load_pages
 from macros.pages import generated_pages
 from macros.pages_export import PageRecord, write_pages_json
 from macros.problems import Problem, summary
+from macros.redirects_i18n import write_language_redirects
 from macros.render import ROUTINES_DIR
 from macros.review import Review
 from macros.review_notice import insert_after_title, notice_html
@@ -169,6 +170,9 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         write_pages_json(site_dir, [r for records in self.records.values() for r in records])
         if self.kb is not None and self.revision is not None:
             write_snapshot(site_dir, snapshot(self.kb, self.revision.version))
+        lang = page_language(config)
+        if lang != DEFAULT_LANGUAGE:
+            write_language_redirects(config, lang)
 
     def _review_of(self, src_uri: str) -> tuple[Review, str] | None:
         """(review, file to edit) of a page by its source path."""

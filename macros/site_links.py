@@ -99,8 +99,9 @@ class LinkDiff:
 
     @property
     def ok(self) -> bool:
-        """Removed pages are reported but do not fail: the site has no redirects yet."""
-        return not self.newly_broken
+        """A removed address fails like a broken link: the intranet and bookmarks use it.
+        A page moved with a redirect (mkdocs.yml, redirects) keeps its address."""
+        return not self.newly_broken and not self.removed_pages
 
 
 @dataclass(frozen=True)
