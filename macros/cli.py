@@ -10,7 +10,7 @@ import click
 
 from macros.cli_links import linkcheck, links
 from macros.cli_pr import pr_summary
-from macros.cli_publish import export_site_command, publish_command
+from macros.cli_publish import export_site_command, publish_command, version_command
 from macros.codeowners import write_codeowners
 from macros.problems import summary
 from macros.project import Project, check_project, open_project, review_report
@@ -146,3 +146,4 @@ main.add_command(links)
 main.add_command(linkcheck)
 main.add_command(publish_command)
 main.add_command(export_site_command)
+main.add_command(version_command)

@@ -10,8 +10,9 @@ from pathlib import Path
 import click
 
 from macros.export_site import ExportError, export_site
-from macros.project import read_settings
+from macros.project import open_project, read_settings
 from macros.publish import PublishError, PublishOptions, publish
+from macros.versions import find_revision
 
 
 @click.command("publish")
@@ -62,3 +63,16 @@ def export_site_command(root: Path, target: Path, branch: str | None) -> None:
     versions = ", ".join(result.versions) or "-"
     click.echo(f"{result.target}: {result.files} filer/files, versioner/versions {versions} "
                f"({branch} {result.commit[:12]})")
+
+
+@click.command("version")
+@click.pass_obj
+def version_command(root: Path) -> None:
+    """Print the newest plan revision in revisions.yml: the version `make publish` builds
+    in the publish workflow."""
+    project = open_project(root)
+    if project.kb is None:
+        for problem in project.problems:
+            click.echo(problem.format(), err=True)
+        sys.exit(1)
+    click.echo(find_revision(project.kb, None).version)

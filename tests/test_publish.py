@@ -35,7 +35,9 @@ REVISION_2026 = """
     adopted_on: 2026-04-15
     committee: socialnamnden
     decision_ref: SN 2026/7
-    changes: {sv: Rutinen för orosanmälan har ett steg till., en: The report routine has one more step.}
+    changes:
+      sv: Rutinen för orosanmälan har ett steg till.
+      en: The report routine has one more step.
     example: true
 """
 
