@@ -33,7 +33,9 @@ def copy_project(source: Path, target: Path) -> Path:
 
 def mkdocs_build(project: Path, site_dir: Path,
                  strict: bool = True) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "-q",
+    # Never -q: MkDocs 1.6 then drops warnings before its strict-mode counter sees them, and
+    # `--strict -q` passes a build with warnings (mkdocs/mkdocs#4126).
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean",
                "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)]
     if strict:
         command.append("--strict")

@@ -44,3 +44,16 @@ def test_a_non_strict_build_still_builds_and_leaves_out_the_notice(
     assert result.returncode == 0, result.stderr
     html = (tmp_path / "site/ny/index.html").read_text(encoding="utf-8")
     assert '<aside class="kb-review"' not in html
+
+
+def test_the_test_builds_are_strict_about_warnings(data_copy: Callable[[], Path],
+                                                   tmp_path: Path) -> None:
+    """tests.conftest.mkdocs_build must fail on a warning alone (a broken link), or every
+    'strict' site the tests build could hide one: `mkdocs build --strict -q` passes it."""
+    project = data_copy()
+    page = project / "docs/bara-svenska.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Trasig](finns-inte.md)\n",
+                    encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode != 0
+    assert "'bara-svenska.md' contains a link 'finns-inte.md'" in result.stdout + result.stderr

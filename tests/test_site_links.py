@@ -152,6 +152,10 @@ def test_format_is_one_line_with_a_fix() -> None:
 
 BASE = {"index.html": '<a href="rutiner/a/#here">A</a> <a href="old/">?</a>',
         "rutiner/a/index.html": A, "rutiner/b/index.html": ""}
+# the page mkdocs-redirects writes at an old address (its head, inside make_site's body)
+REDIRECT = ('<link rel="canonical" href="{url}">\n'
+            '<meta http-equiv="refresh" content="0; url={url}">\n'
+            'You\'re being redirected to a <a href="{url}">new destination</a>.')
 
 
 def test_compare_reports_links_the_change_broke(tmp_path: Path) -> None:
@@ -179,6 +183,30 @@ def test_compare_reports_removed_pages_with_where_they_moved(tmp_path: Path) -> 
     assert diff.removed_pages == (RemovedPage("rutiner/a/"),
                                   RemovedPage("rutiner/b/", "rutiner/dept/b/"))
     assert [b.href for b in diff.newly_broken] == ["rutiner/a/#here"]
+    assert not diff.ok
+
+
+def test_a_removed_page_alone_fails_the_comparison(tmp_path: Path) -> None:
+    """Nothing links to rutiner/b/ inside the site, but the intranet and bookmarks may."""
+    head = {key: value for key, value in BASE.items() if key != "rutiner/b/index.html"}
+    diff = compare(make_site(tmp_path / "base", BASE), make_site(tmp_path / "head", head))
+    assert diff.newly_broken == () and diff.removed_pages == (RemovedPage("rutiner/b/"),)
+    assert not diff.ok
+
+
+def test_a_redirect_keeps_the_address(tmp_path: Path) -> None:
+    head = {**BASE, "rutiner/b/index.html": REDIRECT.format(url="../dept/b/"),
+            "rutiner/dept/b/index.html": ""}
+    diff = compare(make_site(tmp_path / "base", BASE), make_site(tmp_path / "head", head))
+    assert diff.removed_pages == () and diff.newly_broken == ()
+    assert diff.ok
+
+
+def test_a_redirect_to_a_missing_page_is_a_broken_link(tmp_path: Path) -> None:
+    head = {**BASE, "rutiner/b/index.html": REDIRECT.format(url="../dept/b/")}
+    diff = compare(make_site(tmp_path / "base", BASE), make_site(tmp_path / "head", head))
+    assert [(b.page, b.target) for b in diff.newly_broken] == [("rutiner/b/", "rutiner/dept/b/")]
+    assert not diff.ok
 
 
 def test_markdown_report_of_an_unbroken_change(tmp_path: Path) -> None:
@@ -232,7 +260,7 @@ def test_cli_compare(tmp_path: Path) -> None:
     worse = make_site(tmp_path / "worse", {"index.html": BASE["index.html"]})
     assert run(same, "--compare", base)[0] == 0
     code, out = run(moved, "--compare", base, "--format", "markdown")
-    assert code == 0  # a removed page is reported, and does not fail the check
+    assert code == 1  # a removed page fails the check: old addresses are still in use
     assert "`rutiner/b/`" in out and "No links broken by this change" in out
     code, out = run(worse, "--compare", base, "--format", "json")
     assert code == 1
@@ -242,6 +270,22 @@ def test_cli_compare(tmp_path: Path) -> None:
                                      "target": "rutiner/a/", "anchor": None,
                                      "reason": "missing page"}]
     assert [p["url"] for p in data["removed_pages"]] == ["rutiner/a/", "rutiner/b/"]
+
+
+def test_cli_compare_fails_on_a_removed_address_and_passes_with_a_redirect(
+        tmp_path: Path) -> None:
+    base = make_site(tmp_path / "base", BASE)
+    without_b = {key: value for key, value in BASE.items() if key != "rutiner/b/index.html"}
+    removed = make_site(tmp_path / "removed", without_b)
+    code, out = run(removed, "--compare", base)
+    assert code == 1
+    assert out.startswith("rutiner/b/: ") and out.count("\n") == 1
+    code, out = run(removed, "--compare", base, "--format", "json")
+    assert code == 1 and json.loads(out)["removed_pages"] == [{"url": "rutiner/b/",
+                                                               "moved_to": None}]
+    redirected = make_site(tmp_path / "redirected", {
+        **without_b, "rutiner/b/index.html": REDIRECT.format(url="../a/")})
+    assert run(redirected, "--compare", base) == (0, "")
 
 
 def test_cli_json_and_markdown(tmp_path: Path) -> None:
