@@ -33,7 +33,8 @@ _SITE = click.Path(exists=True, file_okay=False, path_type=Path)
 def links(site_dir: Path, base_dir: Path | None, fmt: Format) -> None:
     """Check every internal link and #anchor of the site built in SITE_DIR, offline.
 
-    Exit 1 when a link is broken (with --compare: when the change broke one).
+    Exit 1 when a link is broken (with --compare: when the change broke one or removed an
+    address without a redirect).
     """
     head = _load(site_dir)
     if base_dir is None:

@@ -59,6 +59,12 @@ def published_versions(root: Path, ref: str) -> list[PublishedVersion]:
         entries = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         return []
-    return [PublishedVersion(str(e.get("version", "")), str(e.get("title", "")),
-                             tuple(str(a) for a in e.get("aliases") or []))
+    if not isinstance(entries, list):
+        return []
+    return [PublishedVersion(str(e["version"]), str(e.get("title") or ""),
+                             _aliases(e.get("aliases")))
             for e in entries if isinstance(e, dict) and e.get("version")]
+
+
+def _aliases(value: object) -> tuple[str, ...]:
+    return tuple(str(a) for a in value) if isinstance(value, list) else ()

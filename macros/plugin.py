@@ -44,7 +44,7 @@ from macros.review import Review
 from macros.review_notice import insert_after_title, notice_html
 from macros.search_split import split_site_index
 from macros.text import DEFAULT_LANGUAGE, LANGUAGES
-from macros.urls import site_relative
+from macros.urls import site_path, site_relative
 from macros.versions import VERSION_ENV, UnknownVersion, find_revision, requested_version
 
 log = get_plugin_logger("kb")
@@ -203,6 +203,12 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def on_template_context(self, context: dict[str, Any], template_name: str,
                             config: MkDocsConfig) -> dict[str, Any]:
         self._template_vars(context, config)  # 404.html has no page context
+        if template_name == "404.html":  # served at any address: absolute links, start pages
+            root = site_path(config.site_url)
+            context["kb_alternates"] = [
+                {**alt, "link": root + ("" if alt["lang"] == DEFAULT_LANGUAGE else
+                                        f"{alt['lang']}/")}
+                for alt in config.extra.get("alternate") or []]
         return context
 
     @event_priority(-120)  # after the search plugin indexed the page (0)

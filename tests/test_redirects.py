@@ -95,9 +95,6 @@ def test_redirects_break_no_link_apart_from_fragments(site: Path) -> None:
     assert broken == []
 
 
-@pytest.mark.xfail(strict=True, reason="bug: the map is written once, so the English redirect "
-                   "keeps the Swedish heading's #fragment, which the English page lacks "
-                   "(kb links reports en/ankare/ → #vad-har-andrats)")
 def test_a_fragment_is_valid_in_both_languages(site: Path) -> None:
     assert [(b.page, b.href) for b in check_site(site)] == []
 
