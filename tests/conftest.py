@@ -16,8 +16,41 @@ from typing import Any
 
 import pytest
 
+from macros.loader import load
+from macros.model import KnowledgeBase
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"
+
+
+def loaded(root: Path) -> KnowledgeBase:
+    """The validated data of a project (it must have no errors)."""
+    result = load(root)
+    assert result.ok and result.kb is not None, [p.format() for p in result.problems]
+    return result.kb
+
+
+@pytest.fixture(scope="session")
+def repo_kb() -> KnowledgeBase:
+    """The repository's own data (read-only: the model is frozen)."""
+    return loaded(ROOT)
+
+
+@pytest.fixture(scope="session")
+def fixture_kb() -> KnowledgeBase:
+    """The data of tests/fixtures/site (read-only)."""
+    return loaded(FIXTURE_SITE)
+
+
+def isolate_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No user or system git config (signing, hooks, showRoot=false …), no repository above
+    tmp_path, no GIT_DIR from a hook that runs the tests."""
+    for name in list(os.environ):
+        if name.startswith("GIT_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
 
 
 def copy_project(source: Path, target: Path) -> Path:

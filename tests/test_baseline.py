@@ -22,11 +22,10 @@ from macros.deploy_branch import (
     published_versions,
     read_file,
 )
-from macros.loader import load
 from macros.model import KnowledgeBase, Revision
 from macros.model_snapshot import MODEL_JSON, Snapshot, snapshot, snapshot_json
 from macros.versions import find_revision
-from tests.conftest import FIXTURE_SITE
+from tests.conftest import isolate_git
 
 BRANCH = "site"
 LOCAL = f"refs/heads/{BRANCH}"
@@ -37,12 +36,7 @@ REMOTE = f"refs/remotes/origin/{BRANCH}"
 def _isolated_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
     """No user or system git config, no repository above tmp_path, no GIT_DIR from a hook;
     and no snapshot cached by an earlier test."""
-    for name in list(os.environ):
-        if name.startswith("GIT_"):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    isolate_git(monkeypatch, tmp_path)
     baseline_module._from_branch.cache_clear()
     yield
     baseline_module._from_branch.cache_clear()
@@ -88,13 +82,6 @@ def repo(tmp_path: Path) -> Path:
     git(root, "add", "README.md")
     git(root, "commit", "-q", "-m", "plan")
     return root
-
-
-@pytest.fixture(scope="module")
-def fixture_kb() -> KnowledgeBase:
-    result = load(FIXTURE_SITE)
-    assert result.ok and result.kb is not None
-    return result.kb
 
 
 def revision(version: str, adopted_on: date) -> Revision:

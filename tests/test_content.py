@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from macros.loader import load
 from macros.model import KnowledgeBase
 from macros.text import MarkdownText, PlainText
-from tests.conftest import ROOT, read
+from tests.conftest import read
 
 # Every unit the action plan names must own at least one routine of its own.
 UNITS_WITH_ROUTINES = {
@@ -30,11 +29,9 @@ CASE_FLOW_STEPS = ["Upptäcka", "Fråga om våld", "Bedöma risk", "Anmäla oro 
                    "Stödja", "Följa upp"]
 
 
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    result = load(ROOT)
-    assert result.ok and result.kb is not None, [p.format() for p in result.problems]
-    return result.kb
+@pytest.fixture
+def kb(repo_kb: KnowledgeBase) -> KnowledgeBase:
+    return repo_kb
 
 
 def test_at_least_25_routines_with_every_part(kb: KnowledgeBase) -> None:

@@ -17,6 +17,7 @@ from macros.git_dates import SHALLOW, ChangeDates, load_change_dates
 from macros.review import Review
 from macros.review_notice import notice_html
 from macros.text import Lang
+from tests.conftest import isolate_git
 
 TODAY = date(2026, 11, 24)
 
@@ -25,12 +26,7 @@ TODAY = date(2026, 11, 24)
 def _isolated_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No user or system git config (signing, hooks, showRoot=false …), no repository above
     tmp_path, no GIT_DIR from a hook that runs the tests."""
-    for name in list(os.environ):
-        if name.startswith("GIT_"):
-            monkeypatch.delenv(name)
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    isolate_git(monkeypatch, tmp_path)
 
 
 def git(repo: Path, *args: str, when: str = "2026-01-01T12:00:00+00:00") -> str:

@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from macros.loader import load
 from macros.model import KnowledgeBase
 from macros.model_diff import FieldChange, ItemChange, diff_snapshots, field_change
 from macros.model_snapshot import (
@@ -23,26 +21,11 @@ from macros.model_snapshot import (
     snapshot_json,
     write_snapshot,
 )
-from tests.conftest import ROOT
 
 
 @pytest.fixture
-def kb(data_copy: Callable[[], Path]) -> KnowledgeBase:
-    result = load(data_copy())
-    assert result.kb is not None
-    return result.kb
-
-
-@pytest.fixture(scope="module")
-def real_kb() -> KnowledgeBase:
-    result = load(ROOT)
-    assert result.kb is not None
-    return result.kb
-
-
-@pytest.fixture
-def new(kb: KnowledgeBase) -> dict[str, Any]:
-    return snapshot(kb, "2026")
+def new(fixture_kb: KnowledgeBase) -> dict[str, Any]:
+    return snapshot(fixture_kb, "2026")
 
 
 @pytest.fixture
@@ -63,7 +46,7 @@ def only_change(old: dict[str, Any], new: dict[str, Any]) -> ItemChange:
 # --- snapshot -------------------------------------------------------------------------------
 
 
-def test_snapshot_holds_the_whole_model(kb: KnowledgeBase, new: dict[str, Any]) -> None:
+def test_snapshot_holds_the_whole_model(fixture_kb: KnowledgeBase, new: dict[str, Any]) -> None:
     assert new["format"] == SNAPSHOT_FORMAT == 1
     assert new["version"] == "2026"
     assert list(new["routines"]) == ["delvis-oversatt", "orosanmalan"]
@@ -78,11 +61,12 @@ def test_snapshot_holds_the_whole_model(kb: KnowledgeBase, new: dict[str, Any]) 
         "letter": "U", "routine": "orosanmalan"}
 
 
-def test_snapshot_file_is_deterministic_and_reads_back(kb: KnowledgeBase, tmp_path: Path) -> None:
-    path = write_snapshot(tmp_path / "site", snapshot(kb, "2026"))
+def test_snapshot_file_is_deterministic_and_reads_back(fixture_kb: KnowledgeBase,
+                                                       tmp_path: Path) -> None:
+    path = write_snapshot(tmp_path / "site", snapshot(fixture_kb, "2026"))
     assert path == tmp_path / "site" / "api" / "model.json"
     text = path.read_text(encoding="utf-8")
-    assert text == snapshot_json(snapshot(kb, "2026"))
+    assert text == snapshot_json(snapshot(fixture_kb, "2026"))
     assert "Orosanmälan" in text  # UTF-8, not \u escapes
     assert text.index('"contacts"') < text.index('"format"') < text.index('"matrices"')
     parsed = parse_snapshot(text, "site/api/model.json")
@@ -302,8 +286,8 @@ def test_field_change_values(old: Any, new: Any, expected: FieldChange | None) -
 # --- the repository's own data --------------------------------------------------------------
 
 
-def test_real_data_changes(real_kb: KnowledgeBase) -> None:
-    new = snapshot(real_kb, "2026")
+def test_real_data_changes(repo_kb: KnowledgeBase) -> None:
+    new = snapshot(repo_kb, "2026")
     old = json.loads(snapshot_json(new))  # through JSON, as read from the deploy branch
     first, second, third = sorted(old["routines"])[:3]
     old["routines"][first]["steps"].pop()
@@ -319,4 +303,4 @@ def test_real_data_changes(real_kb: KnowledgeBase) -> None:
         ("owner", "changed"), ("steps", "changed")]
     assert [c.id for c in diff.routines.reviewed] == [second]
     assert [c.id for c in diff.matrices.changed] == ["arendeflode"]
-    assert snapshot_json(new) == snapshot_json(snapshot(real_kb, "2026"))
+    assert snapshot_json(new) == snapshot_json(snapshot(repo_kb, "2026"))

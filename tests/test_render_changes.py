@@ -6,42 +6,24 @@ from __future__ import annotations
 import copy
 import json
 import re
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from macros.labels import LABELS
-from macros.loader import load
 from macros.model import KnowledgeBase, MatrixFile, Routine
 from macros.model_snapshot import Snapshot, parse_snapshot, snapshot, snapshot_json
 from macros.render import Renderer
 from macros.render_changes import what_changed
 from macros.text import LANGUAGES, Lang
-from tests.conftest import ROOT
 
 PAGE = "andringar.md"
 
 
 @pytest.fixture
-def kb(data_copy: Callable[[], Path]) -> KnowledgeBase:
-    result = load(data_copy())
-    assert result.kb is not None
-    return result.kb
-
-
-@pytest.fixture(scope="module")
-def real_kb() -> KnowledgeBase:
-    result = load(ROOT)
-    assert result.kb is not None
-    return result.kb
-
-
-@pytest.fixture
-def old(kb: KnowledgeBase) -> dict[str, Any]:
+def old(fixture_kb: KnowledgeBase) -> dict[str, Any]:
     """This build's snapshot as version 2024, to be changed by each test."""
-    return copy.deepcopy(snapshot(kb, "2024"))
+    return copy.deepcopy(snapshot(fixture_kb, "2024"))
 
 
 def baseline(data: dict[str, Any]) -> Snapshot:
@@ -50,10 +32,10 @@ def baseline(data: dict[str, Any]) -> Snapshot:
     return parsed
 
 
-def page(kb: KnowledgeBase, lang: Lang, data: dict[str, Any] | None,
+def page(fixture_kb: KnowledgeBase, lang: Lang, data: dict[str, Any] | None,
          reason: str = "") -> str:
     snap = baseline(data) if data is not None else None
-    return what_changed(Renderer(kb, lang, page_src=PAGE), "2026", snap, reason)
+    return what_changed(Renderer(fixture_kb, lang, page_src=PAGE), "2026", snap, reason)
 
 
 def item_lines(markdown: str, start: str) -> list[str]:
@@ -95,8 +77,8 @@ def changed_fixture(old: dict[str, Any]) -> dict[str, Any]:
     return old
 
 
-def test_swedish_page(kb: KnowledgeBase, old: dict[str, Any]) -> None:
-    out = page(kb, "sv", changed_fixture(old))
+def test_swedish_page(fixture_kb: KnowledgeBase, old: dict[str, Any]) -> None:
+    out = page(fixture_kb, "sv", changed_fixture(old))
     assert out.startswith("Version 2026 jämfört med version 2024.\n\n## Rutiner { #routines }")
     assert section(out, "### Nya { #routines-added }") == \
         "- [Delvis översatt rutin](rutiner/socialtjanst/delvis-oversatt.md)"
@@ -115,8 +97,8 @@ def test_swedish_page(kb: KnowledgeBase, old: dict[str, Any]) -> None:
     assert "!!! note" not in out
 
 
-def test_english_page(kb: KnowledgeBase, old: dict[str, Any]) -> None:
-    out = page(kb, "en", changed_fixture(old))
+def test_english_page(fixture_kb: KnowledgeBase, old: dict[str, Any]) -> None:
+    out = page(fixture_kb, "en", changed_fixture(old))
     assert out.startswith("Version 2026 compared with version 2024.\n\n## Routines")
     assert section(out, "### Removed { #routines-removed }") == "- Old routine"
     assert item_lines(out, OROSANMALAN_EN) == [
@@ -132,14 +114,14 @@ def test_english_page(kb: KnowledgeBase, old: dict[str, Any]) -> None:
     assert out.rstrip().endswith("are shown in Swedish.")
 
 
-def test_field_order_follows_the_model(kb: KnowledgeBase, old: dict[str, Any]) -> None:
+def test_field_order_follows_the_model(fixture_kb: KnowledgeBase, old: dict[str, Any]) -> None:
     routine = old["routines"]["orosanmalan"]
     routine["tags"] = []
     routine["title"] = {"sv": "Anmälan", "en": "Report"}
     routine["last_reviewed"] = "2025-01-10"
     routine["unit"] = None
     routine["municipality_wide"] = False
-    assert item_lines(page(kb, "sv", old), OROSANMALAN_SV) == [
+    assert item_lines(page(fixture_kb, "sv", old), OROSANMALAN_SV) == [
         "Titeln har ändrats (tidigare: Anmälan)",
         "Enheten har lagts till: Barn och unga",
         "Gäller hela kommunen har lagts till: ja",
@@ -148,9 +130,9 @@ def test_field_order_follows_the_model(kb: KnowledgeBase, old: dict[str, Any]) -
     ]
 
 
-def test_only_reviewed_is_its_own_section(kb: KnowledgeBase, old: dict[str, Any]) -> None:
+def test_only_reviewed_is_its_own_section(fixture_kb: KnowledgeBase, old: dict[str, Any]) -> None:
     old["routines"]["orosanmalan"]["last_reviewed"] = "2025-01-10"
-    out = page(kb, "en", old)
+    out = page(fixture_kb, "en", old)
     assert "No content has changed since version 2024." in out
     assert "### Changed" not in out
     assert section(out, "### Reviewed, content unchanged { #routines-reviewed }") == (
@@ -163,26 +145,26 @@ def test_only_reviewed_is_its_own_section(kb: KnowledgeBase, old: dict[str, Any]
     ("en", "Version 2026 compared with version 2024.\n\n"
            "No content has changed since version 2024."),
 ])
-def test_nothing_changed(kb: KnowledgeBase, old: dict[str, Any], lang: Lang,
+def test_nothing_changed(fixture_kb: KnowledgeBase, old: dict[str, Any], lang: Lang,
                          expected: str) -> None:
-    assert page(kb, lang, old) == expected
+    assert page(fixture_kb, lang, old) == expected
 
 
-def test_without_a_baseline_the_reason_is_shown(kb: KnowledgeBase) -> None:
-    out = page(kb, "sv", None, reason="Det här är den första versionen <b>med</b> *sidan*.")
+def test_without_a_baseline_the_reason_is_shown(fixture_kb: KnowledgeBase) -> None:
+    out = page(fixture_kb, "sv", None, reason="Det här är den första versionen <b>med</b> *sidan*.")
     assert out == ('!!! note "Ingen tidigare version att jämföra med"\n\n'
                    "    Det här är den första versionen &lt;b&gt;med&lt;/b&gt; \\*sidan\\*.")
-    assert page(kb, "en", None, reason="x").startswith(
+    assert page(fixture_kb, "en", None, reason="x").startswith(
         '!!! note "No earlier version to compare with"')
 
 
-def test_text_from_the_baseline_is_escaped(kb: KnowledgeBase, old: dict[str, Any]) -> None:
+def test_text_from_the_baseline_is_escaped(fixture_kb: KnowledgeBase, old: dict[str, Any]) -> None:
     old["version"] = "2024 *beta*"
     old["routines"]["x"] = {"title": {"sv": "<script>alert(1)</script> [a](javascript:x)"}}
     old["routines"]["orosanmalan"]["decision_ref"] = "SN | <i>1</i>"
     old["routines"]["orosanmalan"]["weird field!"] = "x"
     old["routines"]["y"] = {"title": "Äldre *modell* <b>"}  # a plain string: an older model
-    out = page(kb, "sv", old)
+    out = page(fixture_kb, "sv", old)
     assert "version 2024 \\*beta\\*." in out
     assert ("- &lt;script&gt;alert\\(1\\)&lt;/script&gt; \\[a\\]\\(javascript:x\\)") in out
     assert "Beslutsnumret har ändrats: SN | &lt;i&gt;1&lt;/i&gt; → SN 2019/1" in out
@@ -191,19 +173,20 @@ def test_text_from_the_baseline_is_escaped(kb: KnowledgeBase, old: dict[str, Any
     assert "<script>" not in out and "<i>" not in out
 
 
-def test_removed_title_falls_back_to_swedish(kb: KnowledgeBase, old: dict[str, Any]) -> None:
+def test_removed_title_falls_back_to_swedish(fixture_kb: KnowledgeBase,
+                                             old: dict[str, Any]) -> None:
     old["routines"]["gammal"] = {"title": {"sv": "Gammal rutin"}}
     old["routines"]["utan-titel"] = {"steps": []}
-    out = page(kb, "en", old)
+    out = page(fixture_kb, "en", old)
     assert out.endswith(
         '### Removed { #routines-removed }\n\n- <span lang="sv">Gammal rutin</span>\n'
         '- utan-titel\n\n!!! note "Not yet translated"\n\n'
         "    Parts of this text are not yet available in English and are shown in Swedish.\n")
 
 
-def test_an_older_snapshot_without_matrices(kb: KnowledgeBase, old: dict[str, Any]) -> None:
+def test_an_older_snapshot_without_matrices(fixture_kb: KnowledgeBase, old: dict[str, Any]) -> None:
     del old["matrices"]
-    out = page(kb, "en", old)
+    out = page(fixture_kb, "en", old)
     assert section(out, "## Responsibility matrices { #matrices }") == (
         "Cannot be compared: the earlier version does not have this data.")
 
@@ -217,8 +200,8 @@ def test_every_model_field_has_a_name_in_both_languages() -> None:
             assert texts["sv"] and texts["en"], key
 
 
-def test_real_data_in_both_languages(real_kb: KnowledgeBase) -> None:
-    old = json.loads(snapshot_json(snapshot(real_kb, "2024")))
+def test_real_data_in_both_languages(repo_kb: KnowledgeBase) -> None:
+    old = json.loads(snapshot_json(snapshot(repo_kb, "2024")))
     first, second = sorted(old["routines"])[:2]
     old["routines"][first]["steps"].pop()
     owner = old["routines"][first]["owner"]
@@ -227,11 +210,11 @@ def test_real_data_in_both_languages(real_kb: KnowledgeBase) -> None:
     del old["routines"][second]
     old["contacts"].popitem()
     for lang in LANGUAGES:
-        renderer = Renderer(real_kb, lang, page_src=PAGE)
+        renderer = Renderer(repo_kb, lang, page_src=PAGE)
         out = what_changed(renderer, "2026", baseline(old), "")
         link = renderer.routine_link(first)
-        old_owner = real_kb.roles[other].title.text(lang)
-        new_owner = real_kb.roles[owner].title.text(lang)
+        old_owner = repo_kb.roles[other].title.text(lang)
+        new_owner = repo_kb.roles[owner].title.text(lang)
         assert f"{old_owner} → {new_owner}" in item_lines(out, link)[0]
         assert renderer.routine_link(second) in out
         assert "None" not in out

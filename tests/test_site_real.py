@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import load
 from macros.model import KnowledgeBase
 from macros.model_snapshot import (
     MODEL_JSON,
@@ -28,11 +27,9 @@ REQUIRED_ROUTINES = {  # the three routines the foundation must prove the path w
 }
 
 
-@pytest.fixture(scope="module")
-def kb() -> KnowledgeBase:
-    result = load(ROOT)
-    assert result.ok and result.kb is not None, [p.format() for p in result.problems]
-    return result.kb
+@pytest.fixture
+def kb(repo_kb: KnowledgeBase) -> KnowledgeBase:
+    return repo_kb
 
 
 def html_path(src: str, lang: str) -> str:

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import load
 from macros.model import KnowledgeBase, Revision
 from macros.versions import (
     VERSION_ENV,
@@ -20,19 +19,7 @@ from macros.versions import (
     in_force,
     requested_version,
 )
-from tests.conftest import FIXTURE_SITE, ROOT, copy_project, mkdocs_build
-
-
-def _load(root: Path) -> KnowledgeBase:
-    result = load(root)
-    assert result.ok and result.kb is not None, [p.format() for p in result.problems]
-    return result.kb
-
-
-@pytest.fixture(scope="module")
-def fixture_kb() -> KnowledgeBase:
-    """The fixture project's data: one revision, 2019."""
-    return _load(FIXTURE_SITE)
+from tests.conftest import FIXTURE_SITE, ROOT, copy_project, loaded, mkdocs_build
 
 
 def revision(version: str, adopted_on: date) -> Revision:
@@ -96,7 +83,7 @@ def test_the_fixture_has_one_revision(fixture_kb: KnowledgeBase) -> None:
 
 
 def test_the_repository_data_has_three_revisions() -> None:
-    repo = _load(ROOT)
+    repo = loaded(ROOT)
     assert versions(by_date(repo)) == ["2014", "2019", "2026"]
     newest = find_revision(repo, None)
     assert newest.version == "2026"
