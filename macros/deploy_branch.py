@@ -20,10 +20,11 @@ class PublishedVersion:
     aliases: tuple[str, ...]
 
 
-def _git(root: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+def git(root: Path, *args: str, timeout: float = GIT_TIMEOUT) -> subprocess.CompletedProcess[bytes]:
+    """Run git in ``root``; a missing git or a timeout is a failed run, never an exception."""
     try:
         return subprocess.run(["git", "-C", str(root), *args], capture_output=True,
-                              timeout=GIT_TIMEOUT, check=False)
+                              timeout=timeout, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         return subprocess.CompletedProcess(args, 1, b"", str(exc).encode())
 
@@ -34,19 +35,19 @@ def branch_ref(root: Path, branch: str, remote: str | None = "origin") -> str | 
     if remote:
         candidates.append(f"refs/remotes/{remote}/{branch}")
     for ref in candidates:
-        if _git(root, "rev-parse", "--verify", "-q", f"{ref}^{{commit}}").returncode == 0:
+        if git(root, "rev-parse", "--verify", "-q", f"{ref}^{{commit}}").returncode == 0:
             return ref
     return None
 
 
 def head_commit(root: Path, ref: str) -> str | None:
-    result = _git(root, "rev-parse", "--verify", "-q", f"{ref}^{{commit}}")
+    result = git(root, "rev-parse", "--verify", "-q", f"{ref}^{{commit}}")
     return result.stdout.decode().strip() if result.returncode == 0 else None
 
 
 def read_file(root: Path, ref: str, path: str) -> bytes | None:
     """A file of the branch's tree, or None when it (or the branch) is missing."""
-    result = _git(root, "show", f"{ref}:{path}")
+    result = git(root, "show", f"{ref}:{path}")
     return result.stdout if result.returncode == 0 else None
 
 

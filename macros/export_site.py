@@ -10,13 +10,12 @@ import io
 import json
 import os
 import shutil
-import subprocess
 import tarfile
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.deploy_branch import branch_ref, head_commit, published_versions
+from macros.deploy_branch import branch_ref, git, head_commit, published_versions
 
 MARKER = ".kb-export.json"  # marks a folder as an earlier export, which may be replaced
 _TARBALL = (".tar.gz", ".tgz")
@@ -52,8 +51,7 @@ def export_site(root: Path, branch: str, target: Path) -> ExportResult:
 
 
 def _archive(root: Path, ref: str) -> bytes:
-    result = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", ref],
-                            capture_output=True, timeout=600, check=False)
+    result = git(root, "archive", "--format=tar", ref, timeout=600)
     if result.returncode != 0:
         raise ExportError(f"git archive {ref}: {result.stderr.decode(errors='replace').strip()}")
     return result.stdout

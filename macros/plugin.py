@@ -61,6 +61,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self.kb: KnowledgeBase | None = None
         self.generated: dict[str, str] = {}
         self.reviews: dict[str, tuple[Review, str]] = {}  # generated page → review, source
+        self.change_sources: dict[str, str] = {}  # generated page → what its date comes from
         self.page_meta = PagesResult()
         self.records: dict[str, list[PageRecord]] = {}  # language → pages built
         self._reported: object = None
@@ -139,6 +140,9 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self.generated = {page.src_uri: page.content for page in pages}
         organisation = f"{self.config.data_dir}/organisation.yml"
         self.reviews = {page.src_uri: (page.review, page.source or organisation) for page in pages}
+        # the overview pages list every routine: they change with any data file
+        self.change_sources = {page.src_uri: page.source or f"{self.config.data_dir}/"
+                               for page in pages}
         for src_uri, content in self.generated.items():
             file = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
             file.content_string = content
@@ -182,12 +186,10 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         return (info.meta.review, info.file) if info else None
 
     def _changed_on(self, src_uri: str, source: str) -> date | None:
-        """Last commit date of the page's source; the overview pages (from the organisation
-        file) list every routine, so they change with any data file."""
+        """Last commit date of what the page is built from."""
         if self.change_dates is None:
             return None
-        overview = src_uri in self.reviews and source.endswith("/organisation.yml")
-        return self.change_dates.for_paths([f"{self.config.data_dir}/" if overview else source])
+        return self.change_dates.for_paths([self.change_sources.get(src_uri, source)])
 
     def _template_vars(self, context: dict[str, Any], config: MkDocsConfig) -> None:
         """What overrides/ needs: labels, the language's search index, the version."""

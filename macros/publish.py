@@ -25,7 +25,7 @@ from pathlib import Path
 
 from mike import commands, git_utils
 
-from macros.deploy_branch import branch_ref, head_commit, read_file
+from macros.deploy_branch import branch_ref, git, head_commit, read_file
 from macros.problems import Problem, summary
 from macros.project import check_project, open_project, review_problems
 from macros.site_links import check_site
@@ -84,7 +84,7 @@ def publish(root: Path, options: PublishOptions, echo: Echo = print) -> PublishR
     if errors:
         raise PublishError([*_problem_lines(errors), f"{summary(errors)} — nothing was "
                             "published; fix these, then publish again"])
-    _require_clean(root, options.allow_dirty)
+    _require_clean(root, data_dir, options.allow_dirty)
     if options.remote:
         _start_from_remote(root, options.remote, branch)
 
@@ -113,11 +113,13 @@ def _problem_lines(problems: list[Problem]) -> list[str]:
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
-                          timeout=120, check=False)
+    done = git(root, *args, timeout=120)
+    return subprocess.CompletedProcess(done.args, done.returncode,
+                                       done.stdout.decode("utf-8", "replace"),
+                                       done.stderr.decode("utf-8", "replace"))
 
 
-def _require_clean(root: Path, allow_dirty: bool) -> None:
+def _require_clean(root: Path, data_dir: str, allow_dirty: bool) -> None:
     """The deploy commit names the source commit: it must be what was built."""
     inside = _git(root, "rev-parse", "--is-inside-work-tree")
     if inside.returncode != 0:
@@ -126,18 +128,12 @@ def _require_clean(root: Path, allow_dirty: bool) -> None:
     if allow_dirty:
         return
     status = _git(root, "status", "--porcelain", "--untracked-files=normal", "--", *_WATCHED,
-                  *_data_paths(root))
+                  data_dir)
     if status.stdout.strip():
         changed = [line[3:] for line in status.stdout.splitlines()]
         raise PublishError([f"{path}: uncommitted change" for path in changed] + [
             "commit (or stash) these changes first: a published version must match a commit "
             "(--allow-dirty to publish anyway, for a trial)"])
-
-
-def _data_paths(root: Path) -> list[str]:
-    from macros.project import read_settings
-
-    return [read_settings(root).data_dir]
 
 
 def _start_from_remote(root: Path, remote: str, branch: str) -> None:
