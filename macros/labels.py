@@ -268,6 +268,10 @@ LABELS: dict[str, dict[Lang, str]] = {
     "chg_n_rows_one": {"sv": "{n} rad", "en": "{n} row"},
     "chg_n_legend": {"sv": "{n} bokstäver", "en": "{n} letters"},
     "chg_n_legend_one": {"sv": "{n} bokstav", "en": "{n} letter"},
+    # --- embedding (issue 6) ---
+    # --- print and PDF (issue 6) ---
+    # --- accessibility (issue 6) ---
+    # --- exports and feed (issue 6) ---
 }
 
 
