@@ -167,7 +167,7 @@ def load_site(site_dir: Path) -> Site:
 
 
 def _sources(site_dir: Path) -> dict[str, str]:
-    """Page URL → source file, from the site's api/pages.json (macros/pages_export.py)."""
+    """Page URL → source file, from the site's api/pages.json (macros/api_export.py)."""
     try:
         data = json.loads((site_dir / "api" / "pages.json").read_text(encoding="utf-8"))
         return {(page["path"] or ROOT_PAGE): page["source"] for page in data["pages"]}
