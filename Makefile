@@ -25,11 +25,16 @@ install: $(VENV)/.installed            ## create .venv with the pinned dependenc
 
 test-install: $(VENV)/.test-installed  ## add the pinned test dependencies
 
-serve: install                         ## serve the site at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve -a $(ADDR)
+# The action plan as one PDF (macros/pdf.py), printed by Chromium in every build and publish
+# (KB_PDF=on: a build without Chromium stops and says so); `make serve` leaves it and its
+# links out for fast rebuilds. `KB_PDF=off make build` builds without it.
+KB_PDF ?= on
 
-build: install                         ## build both languages into site/, strict
-	$(BIN)/mkdocs build --strict --clean
+serve: install                         ## serve the site at http://127.0.0.1:8000
+	KB_PDF=off $(BIN)/mkdocs serve -a $(ADDR)
+
+build: install browser                 ## build both languages into site/, strict, with the plan's PDF
+	KB_PDF=$(KB_PDF) $(BIN)/mkdocs build --strict --clean
 
 check: install                         ## check every data file (kb check)
 	$(BIN)/kb check
@@ -60,24 +65,24 @@ VERSION ?=
 ALIAS   ?=
 PUSH    ?=
 BRANCH  ?=
-publish: install                       ## check, build and deploy VERSION with mike (ALIAS=gallande)
+publish: install browser               ## check, build and deploy VERSION with mike (ALIAS=gallande)
 	@test -n "$(VERSION)" || { echo "usage: make publish VERSION=<version from routines/revisions.yml> [ALIAS=gallande] [PUSH=origin]"; exit 2; }
-	$(BIN)/kb publish "$(VERSION)" $(if $(ALIAS),--alias "$(ALIAS)") $(if $(PUSH),--push "$(PUSH)") $(if $(BRANCH),--branch "$(BRANCH)")
+	KB_PDF=$(KB_PDF) $(BIN)/kb publish "$(VERSION)" $(if $(ALIAS),--alias "$(ALIAS)") $(if $(PUSH),--push "$(PUSH)") $(if $(BRANCH),--branch "$(BRANCH)")
 
 # The deploy branch as files for nginx or IIS: a folder, or a file ending in .tar.gz
 EXPORT ?= site-export
 export-site: install                   ## write every published version to EXPORT (folder or .tar.gz)
 	$(BIN)/kb export-site "$(EXPORT)" $(if $(BRANCH),--branch "$(BRANCH)")
 
-# Browser tests need Debian's Chromium. Install it when missing and we may (root);
-# otherwise the browser tests skip with a reason (and fail under CI=true).
+# The browser tests and the plan's PDF need Debian's Chromium. Install it when missing and we
+# may (root); otherwise the browser tests skip with a reason (and fail under CI=true).
 browser:
 	@if [ -x /usr/bin/chromium ]; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	  echo "Installing Chromium for the browser tests…"; \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	    || echo "Could not install Chromium: browser tests will skip (fail under CI=true)"; \
-	else echo "Chromium missing and not root: browser tests will skip"; fi
+	else echo "Chromium missing and not root (sudo make browser): browser tests will skip and the plan's PDF cannot be made"; fi
 
 lint: test-install
 	$(BIN)/ruff check macros tests

@@ -203,3 +203,12 @@ def test_publish_tests_then_publishes_through_make_publish() -> None:
         assert not {"pages", "id-token"} & set(permissions(workflow, name)), name
         expected = "write" if name == publish else "read"
         assert permissions(workflow, name).get("contents", "read") == expected, name
+
+
+def test_publish_installs_chromium_before_make_publish() -> None:
+    """make publish prints the action plan to PDF (KB_PDF=on): Chromium must be there."""
+    workflow = load("publish.yml")
+    [publish] = jobs_running(workflow, "make publish")
+    text = runs(workflow["jobs"][publish])
+    assert "make browser" in text
+    assert text.index("make browser") < text.index("make publish")
