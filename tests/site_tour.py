@@ -1,0 +1,135 @@
+"""One tour of every page type (tests/page_types.py) in Chromium, shared by the accessibility
+and the privacy tests: each page is loaded once, every request it makes is recorded (its
+frames and the search worker included), and axe-core checks it. A few tabs at a time: each
+tab's axe runs in its own renderer process."""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tests.conftest import PlaywrightTimeout
+from tests.page_types import Visit, visits
+
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
+TABS = 2  # pages checked at the same time
+
+
+class Recorder:
+    """Every request of a page (its frames and workers too), and those still under way."""
+
+    def __init__(self, page: Any) -> None:
+        self.requested: list[str] = []
+        self.pending: set[Any] = set()
+        page.on("request", self._started)
+        page.on("requestfinished", self._ended)
+        page.on("requestfailed", self._ended)
+
+    def _started(self, request: Any) -> None:
+        self.requested.append(request.url)
+        self.pending.add(request)
+
+    def _ended(self, request: Any) -> None:
+        self.pending.discard(request)
+
+    def settle(self, page: Any, quiet_ms: int = 200, timeout_ms: int = 5_000) -> None:
+        """Wait until no request has started or been under way for quiet_ms (Playwright's
+        networkidle always waits 500 ms)."""
+        quiet, seen = 0, -1
+        for _ in range(timeout_ms // 50):
+            page.wait_for_timeout(50)
+            busy = bool(self.pending) or len(self.requested) != seen
+            seen = len(self.requested)
+            quiet = 0 if busy else quiet + 50
+            if quiet >= quiet_ms:
+                return
+
+
+def search_by_keyboard(page: Any, query: str) -> None:
+    """Open the search with "/" and type the query; the index loads in a worker, so retype
+    until results come."""
+    # Material closes the search 125 ms after the #fragment changes (as the skip link does);
+    # a person is never that fast, a test is
+    page.wait_for_timeout(250)
+    page.keyboard.press("/")
+    assert page.evaluate("() => document.activeElement?.matches('input.md-search__input')"), \
+        '"/" did not go to the search box'
+    page.wait_for_function("() => document.getElementById('__search').checked")
+    for _ in range(10):
+        page.keyboard.press("Control+A")
+        page.keyboard.press("Backspace")
+        page.keyboard.type(query)
+        try:
+            page.locator("li.md-search-result__item").first.wait_for(timeout=1_500)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"no search results for {query!r}")
+
+
+def violation_lines(results: dict[str, Any]) -> list[str]:
+    """axe-core's violations, one line per element: rule, impact, selector, what to do."""
+    failed = [f"axe did not run: {results['error']}"] if results.get("error") else []
+    return failed + [
+        f"{v['id']} ({v['impact']}) {', '.join(map(str, node['target']))}: {v['help']}"
+        for v in results["violations"] for node in v["nodes"]]
+
+
+@dataclass
+class Stop:
+    visit: Visit
+    requests: list[str] = field(default_factory=list)
+    violations: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # script errors on the page
+
+
+class _Tab:
+    def __init__(self, context: Any, base_url: str, visit: Visit, axe_script: str) -> None:
+        self.stop = Stop(visit)
+        self.page = context.new_page()
+        self.page.on("pageerror", lambda exc: self.stop.errors.append(str(exc)))
+        recorder = Recorder(self.page)
+        self.stop.requests = recorder.requested
+        self.page.goto(base_url + visit.path)
+        if visit.query:
+            search_by_keyboard(self.page, visit.query)
+        self.page.evaluate(axe_script)
+        # started from a timer: the call returns at once, axe runs while the next tab loads
+        self.page.evaluate("""(o) => { window.__kbAxe = new Promise((done) => setTimeout(() =>
+            axe.run(o).then(done, (e) => done({violations: [], error: String(e)})), 0)); }""",
+                           AXE_OPTIONS)
+        recorder.settle(self.page)  # while axe runs: the search worker loads its index
+
+    def finish(self) -> Stop:
+        self.stop.violations = violation_lines(self.page.evaluate("() => window.__kbAxe"))
+        self.page.close()
+        return self.stop
+
+
+_tours: dict[str, list[Stop]] = {}
+
+
+def tour(browser: Any, base_url: str, site: Path) -> list[Stop]:
+    """Every page type in both languages, once per test run."""
+    if base_url not in _tours:
+        from axe_playwright_python.base import AXE_SCRIPT
+
+        context = browser.new_context()
+        stops: list[Stop] = []
+        tabs: deque[_Tab] = deque()
+        try:
+            for visit in visits(site):
+                tabs.append(_Tab(context, base_url, visit, AXE_SCRIPT))
+                if len(tabs) >= TABS:
+                    stops.append(tabs.popleft().finish())
+            stops += [tab.finish() for tab in tabs]
+        finally:
+            context.close()
+        _tours[base_url] = stops
+    return _tours[base_url]
+
