@@ -14,6 +14,15 @@ Slug = Annotated[
     ),
 ]
 
+Origin = Annotated[
+    str,
+    Field(
+        pattern=r"^https?://[a-z0-9.-]+(:[0-9]{1,5})?$",
+        description="An origin: https:// and a host name (a port if needed), nothing after it, "
+                    "e.g. https://intranat.example.se",
+    ),
+]
+
 
 class Strict(BaseModel):
     """Unknown fields are errors; values are immutable once validated."""

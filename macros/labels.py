@@ -269,9 +269,72 @@ LABELS: dict[str, dict[Lang, str]] = {
     "chg_n_legend": {"sv": "{n} bokstäver", "en": "{n} letters"},
     "chg_n_legend_one": {"sv": "{n} bokstav", "en": "{n} letter"},
     # --- embedding (issue 6) ---
+    "embed_bar": {"sv": "Inbäddad sida", "en": "Embedded page"},
+    "embed_open_full": {"sv": "Öppna sidan i ett nytt fönster",
+                        "en": "Open this page in a new window"},
+    "embed_title": {"sv": "Bädda in sidan på intranätet", "en": "Embed this page in the intranet"},
+    "embed_help": {
+        "sv": "Klistra in koden på en intranätsida. Sidan visas då utan webbplatsens meny och "
+        "sökruta, anpassar sin höjd och visar alltid den version som gäller.",
+        "en": "Paste the code into an intranet page. The page is then shown without the site's "
+        "menu and search box, adjusts its height and always shows the version in force.",
+    },
+    "embed_more": {"sv": "Så fungerar inbäddning", "en": "How embedding works"},
+    "embed_code_label": {"sv": "HTML-kod att klistra in", "en": "HTML code to paste"},
+    "embed_copy": {"sv": "Kopiera koden", "en": "Copy the code"},
+    "embed_copied": {"sv": "Koden är kopierad.", "en": "The code has been copied."},
+    "embed_copy_failed": {"sv": "Det gick inte att kopiera. Markera koden och kopiera den själv.",
+                          "en": "Copying did not work. Select the code and copy it yourself."},
     # --- print and PDF (issue 6) ---
+    "print_page_title": {"sv": "Hela planen för utskrift", "en": "The whole plan for printing"},
+    "print_plan_name": {
+        "sv": "Handlingsplan mot våld i nära relationer och hedersrelaterat våld och förtryck",
+        "en": "Action plan against violence in close relationships and honour-related "
+        "violence and oppression",
+    },
+    "print_version": {"sv": "Version {version}", "en": "Version {version}"},
+    "print_adopted": {"sv": "Antagen {date} av {committee}, beslut {ref}",
+                      "en": "Adopted on {date} by the {committee}, decision {ref}"},
+    "print_compiled": {"sv": "Sammanställd {date}", "en": "Compiled on {date}"},
+    "print_web": {"sv": "Webbplats: {url}", "en": "Website: {url}"},
+    "print_contents": {"sv": "Innehåll", "en": "Contents"},
+    "print_screen_note": {
+        "sv": "Sidan samlar handlingsplanens alla kapitel för utskrift. Skriv ut den med "
+        "webbläsarens utskriftsfunktion (Ctrl+P).",
+        "en": "This page collects every chapter of the action plan for printing. Print it with "
+        "your browser's print function (Ctrl+P).",
+    },
+    "print_heading": {"sv": "Skriva ut", "en": "Printing"},
+    "print_help": {
+        "sv": "Alla sidor går att skriva ut med webbläsarens utskriftsfunktion (Ctrl+P). "
+        "Utskriften visar bara innehållet: en rutins steg blir en checklista med rutor att "
+        "kryssa i, kontaktlistan följer med och sidfoten visar sidans adress och när sidan ska "
+        "granskas nästa gång.",
+        "en": "Every page can be printed with your browser's print function (Ctrl+P). The "
+        "print shows only the content: a routine's steps become a checklist with boxes to "
+        "tick, the contact list is included, and the footer shows the page's address and when "
+        "the page must next be reviewed.",
+    },
+    "print_whole_link": {"sv": "Hela planen på en sida", "en": "The whole plan on one page"},
+    "print_whole_desc": {"sv": "alla kapitel med innehållsförteckning, för utskrift",
+                         "en": "every chapter with a table of contents, for printing"},
+    "print_pdf_link": {"sv": "Hela planen som PDF", "en": "The whole plan as a PDF"},
+    "print_pdf_desc": {"sv": "samma innehåll, att spara eller skriva ut",
+                       "en": "the same content, to save or print"},
+    "print_footer": {"sv": "{url} · Nästa granskning senast {date}",
+                     "en": "{url} · Next review due by {date}"},
+    "print_page_of": {"sv": "Sida {page} av {pages}", "en": "Page {page} of {pages}"},
     # --- accessibility (issue 6) ---
+    "a11y_statement": {"sv": "Tillgänglighetsredogörelse", "en": "Accessibility statement"},
     # --- exports and feed (issue 6) ---
+    "feed_title": {"sv": "Ändrade rutiner – {municipality}",
+                   "en": "Changed routines – {municipality}"},
+    "feed_subtitle": {"sv": "Rutinerna mot våld i nära relationer och hedersrelaterat våld "
+                            "och förtryck, den senast ändrade först.",
+                      "en": "The routines against violence in close relationships and "
+                            "honour-related violence and oppression, most recently changed "
+                            "first."},
+    "feed_link": {"sv": "Ändrade rutiner (Atom-flöde)", "en": "Changed routines (Atom feed)"},
 }
 
 

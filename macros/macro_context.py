@@ -10,6 +10,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from macros.baseline import find_baseline
 from macros.loader import DATA_DIR, load
+from macros.plan_print import print_note
 from macros.render import Renderer, UnknownReference
 from macros.render_changes import what_changed
 from macros.render_guides import (
@@ -20,6 +21,7 @@ from macros.render_guides import (
     training_plan,
 )
 from macros.render_pages import department_page, routine_index, routine_page, topic_index
+from macros.render_server import server_config
 from macros.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
 from macros.versions import find_revision, requested_version
 
@@ -79,6 +81,15 @@ class MacroContext:
             baseline = find_baseline(self.root, r.kb, revision, self.deploy_branch)
             return what_changed(r, revision.version, baseline.snapshot, baseline.reason(r.lang))
 
+        def plan_print(r: Renderer) -> str:
+            """The plan start page's printing note: the whole plan on one page, and its PDF
+            when this build makes it (macros/print_support.py)."""
+            kb_plugin = self.env.conf.plugins.get("kb")
+            page = self.env.page
+            pdf = (kb_plugin.print.pdf_href(r.lang, page.url)
+                   if kb_plugin is not None and page is not None else None)
+            return print_note(r.lang, r.page_src, pdf)
+
         functions: dict[str, Callable[..., str]] = {
             "checklist": lambda r, routine_id, additions=True: r.checklist(routine_id, additions),
             "contact_table": contact_table,
@@ -93,5 +104,7 @@ class MacroContext:
             "legal_sources": legal_sources,
             "revision_history": revision_history,
             "what_changed": changes,
+            "plan_print": plan_print,
+            "server_config": lambda r, kind: server_config(r.kb, kind, r.lang),
         }
         return {name: self._safe(name, func) for name, func in functions.items()}

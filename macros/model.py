@@ -12,7 +12,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
-from macros.base import Slug, Strict
+from macros.base import Origin, Slug, Strict
 from macros.model_guides import GlossaryTerm, Situation, TrainingFile
 from macros.model_review import ReviewPolicy, ReviewRule, one_review_rule, review_of
 from macros.review import Review
@@ -24,6 +24,10 @@ from macros.text import Keywords, MarkdownText, PlainText
 class Municipality(Strict):
     name: PlainText
     site_url: HttpUrl = Field(description="Public address of this site; used for links.")
+    intranet_origins: list[Origin] = Field(
+        default_factory=list,
+        description="Origins (https://host, no path) of the intranet pages that may show this "
+                    "site in a frame; used in the server settings on the embedding page.")
     example: bool = Field(default=False, description="True when the identity is invented.")
 
 

@@ -4,10 +4,13 @@
 - on_files: add the generated pages in both languages (and give them back their content
   after mkdocs-static-i18n has re-created the file objects);
 - on_nav: section titles and order from the organisation data;
+- on_post_page: Swedish titles in English pages' navigation get lang="sv" (macros.lang_parts);
 - on_page_context: the labels templates need; the review notice under the title (after the
   search plugin has indexed the page, so the notice is not searchable boilerplate);
-- on_post_build: one search index per language (see :mod:`macros.search_split`) and
-  ``api/pages.json`` (see :mod:`macros.pages_export`).
+- print (macros/print_support.py): the whole plan on one page (generated, filled in at
+  on_page_context), each page's print footer, and the plan's PDF (on_post_build);
+- on_post_build: one search index per language (see :mod:`macros.search_split`) and the
+  files for intranet widgets under ``api/`` (see :mod:`macros.api_export`).
 """
 
 from __future__ import annotations
@@ -24,10 +27,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
+from mkdocs.utils import get_relative_url
 
+from macros.api_data import SiteAddress
+from macros.api_export import write_exports
+from macros.api_models import PageRecord
 from macros.audits import personal_data_in_data, personal_data_in_docs
+from macros.embed import embed_code, embed_root
 from macros.git_dates import ChangeDates, load_change_dates
 from macros.labels import LABELS
+from macros.lang_parts import mark_titles, swedish_titles
 from macros.loader import DATA_DIR, LoadResult, files_signature, load
 from macros.macro_context import page_language
 from macros.markdown import norm_src_uri
@@ -36,7 +45,7 @@ from macros.model_snapshot import snapshot, write_snapshot
 from macros.nav import arrange
 from macros.page_meta import PagesResult, check_owners, load_pages
 from macros.pages import generated_pages
-from macros.pages_export import PageRecord, write_pages_json
+from macros.print_support import PrintSupport
 from macros.problems import Problem, summary
 from macros.redirects_i18n import write_language_redirects
 from macros.render import ROUTINES_DIR
@@ -48,6 +57,8 @@ from macros.urls import site_path, site_relative
 from macros.versions import VERSION_ENV, UnknownVersion, find_revision, requested_version
 
 log = get_plugin_logger("kb")
+EMBED_GUIDE = "inbaddning.md"  # how embedding works, for intranet editors
+EMBED_DOCS = "inbaddning/"  # its address
 
 
 class KbConfig(Config):
@@ -64,12 +75,18 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self.change_sources: dict[str, str] = {}  # generated page → what its date comes from
         self.page_meta = PagesResult()
         self.records: dict[str, list[PageRecord]] = {}  # language → pages built
+        self._nav: Navigation | None = None  # of the language being built
+        self._swedish: set[str] | None = None  # its titles that fell back to Swedish
         self._reported: object = None
         self._checked: tuple[object, object] | None = None  # (data, docs signature) checked
         self._labels: dict[str, dict[str, str]] = {}  # language → labels for the templates
         self.revision: Revision | None = None  # the plan revision this build is for
         self.change_dates: ChangeDates | None = None  # from git, once per language build
         self._dates_warning = ""
+        self.print = PrintSupport()  # the whole plan on one page, print footers, the PDF
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.print.startup(command)  # KB_PDF=auto makes no PDF under `mkdocs serve`
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
@@ -94,6 +111,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         if (Path(config.docs_dir) / ROUTINES_DIR).exists():
             raise PluginError(f"docs/{ROUTINES_DIR}/ is generated from {self.config.data_dir}/; "
                               f"move those pages elsewhere in docs/")
+        self.print.configure()  # KB_PDF: make the plan's PDF or not (macros/pdf.py)
         return config
 
     def _configure_version(self, config: MkDocsConfig, kb: KnowledgeBase) -> None:
@@ -138,6 +156,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         assert self.kb is not None
         pages = generated_pages(self.kb)
         self.generated = {page.src_uri: page.content for page in pages}
+        self.generated.update(self.print.pages(files))  # handlingsplan/hela-planen
         organisation = f"{self.config.data_dir}/organisation.yml"
         self.reviews = {page.src_uri: (page.review, page.source or organisation) for page in pages}
         # the overview pages list every routine: they change with any data file
@@ -165,23 +184,44 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         assert self.kb is not None
         arrange(nav, self.kb, page_language(config))
+        self._nav, self._swedish = nav, None
         return nav
+
+    def _mark_swedish(self, output: str, config: MkDocsConfig) -> str:
+        """Swedish titles in the navigation of English pages get lang="sv" (lang_parts)."""
+        if self._swedish is None:  # once per language: every page has its title by now
+            self._swedish = (swedish_titles(self._nav, self.kb, page_language(config))
+                             if self._nav is not None and self.kb is not None else set())
+        return mark_titles(output, self._swedish)
+
+    def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        return self._mark_swedish(output, config)
+
+    def on_post_template(self, output_content: str, template_name: str,
+                         config: MkDocsConfig) -> str:
+        return self._mark_swedish(output_content, config)  # 404.html
 
     @event_priority(-110)  # after static-i18n wrote the combined search index (-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         split_site_index(site_dir, list(LANGUAGES), DEFAULT_LANGUAGE)
-        write_pages_json(site_dir, [r for records in self.records.values() for r in records])
+        if self.kb is not None and self.change_dates is not None:
+            write_exports(site_dir, self.kb, [r for rs in self.records.values() for r in rs],
+                          SiteAddress(config.site_url or "", config.use_directory_urls),
+                          self.change_dates)
         if self.kb is not None and self.revision is not None:
             write_snapshot(site_dir, snapshot(self.kb, self.revision.version))
         lang = page_language(config)
         if lang != DEFAULT_LANGUAGE:
             write_language_redirects(config, lang)
+        self.print.post_build(config)  # the plan's PDF, once its page is written
 
     def _review_of(self, src_uri: str) -> tuple[Review, str] | None:
         """(review, file to edit) of a page by its source path."""
         if src_uri in self.reviews:
             return self.reviews[src_uri]
+        if src_uri in self.print.reviews:  # the whole plan: its chapter due first
+            return self.print.reviews[src_uri]
         info = self.page_meta.for_page(src_uri) or self.page_meta.for_page(norm_src_uri(src_uri))
         return (info.meta.review, info.file) if info else None
 
@@ -213,11 +253,24 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
                 for alt in config.extra.get("alternate") or []]
         return context
 
+    def _embed_vars(self, page: Any, config: MkDocsConfig, lang: str) -> dict[str, str]:
+        """The embed code of the page, and links for the embed box and bar (macros/embed.py)."""
+        version = self.revision.version if self.revision and requested_version() else None
+        root = embed_root(config.site_url or "", version, self.config.current_alias)
+        guide = (Path(config.docs_dir) / EMBED_GUIDE).exists()  # a project may leave it out
+        prefix = page.url[:len(lang) + 1] if page.url.startswith(f"{lang}/") else ""  # en/
+        docs = get_relative_url(prefix + EMBED_DOCS, page.url) if guide else ""
+        return {"code": embed_code(root, page.url, f"{page.title} – {config.site_name}"),
+                "docs": docs, "page": "./"}
+
     @event_priority(-120)  # after the search plugin indexed the page (0)
     def on_page_context(self, context: dict[str, Any], page: Any, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
         lang = page_language(config)
         self._template_vars(context, config)
+        context["kb_embed"] = self._embed_vars(page, config, lang)
+        self.print.page_context(context, page, nav, lang, self._review_of, self.kb, self.revision,
+                                self.change_dates.built_on if self.change_dates else date.today())
         found = self._review_of(page.file.src_uri)
         if found is not None and self.kb is not None:
             review, source = found
@@ -230,7 +283,6 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
             self.records.setdefault(lang, []).append(PageRecord(
                 title=page.title or "", url=page.canonical_url or page.abs_url or "",
                 path=page.url, lang=lang, owner=review.owner, owner_title=owner_title,
-                last_reviewed=review.last_reviewed.isoformat(),
-                review_by=review.review_by.isoformat(), source=source,
-                last_changed=changed.isoformat() if changed else None))
+                last_reviewed=review.last_reviewed, review_by=review.review_by, source=source,
+                last_changed=changed))
         return context

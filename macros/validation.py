@@ -85,6 +85,10 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
         if name == "github":
             return (f"{value!r} is not a GitHub user or team",
                     "use @user or @organisation/team, e.g. @upplandsvasby/socialtjanst")
+        if loc and "intranet_origins" in loc:
+            return (f"{value!r} is not an origin",
+                    "write only https:// and the host name, no path or trailing slash, "
+                    "e.g. https://intranat.example.se")
         return (f"{value!r} is not a valid id",
                 "use lower-case a-z, digits and hyphens (no å, ä, ö or spaces), e.g. barn-och-unga")
     if kind == "literal_error":

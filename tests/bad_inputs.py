@@ -115,6 +115,10 @@ CASES = [
     Case("list at top level", "routines/skola/lista.yml", None, "- a\n- b\n", "",
          "top level must be a mapping", line=1),
     Case("missing organisation file", ORG, "", "", "", "file is missing"),
+    Case("intranet origin with a path", ORG, "  site_url: https://rutiner.testby.example/\n",
+         "  site_url: https://rutiner.testby.example/\n"
+         "  intranet_origins: [https://intranat.testby.example/start]\n",
+         "municipality.intranet_origins[0]", "is not an origin", line=4),
     Case("situation leads to an unknown routine", SITUATIONS, "routine: delvis-oversatt",
          "routine: delvis-oversat", "situations[1].routine", "did you mean `delvis-oversatt`",
          line=8),

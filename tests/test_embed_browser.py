@@ -1,0 +1,243 @@
+"""Embedding in Chromium: the real site on 127.0.0.1, an intranet page on a second origin
+(another port) that frames it with the embed code copied from the page itself."""
+
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from collections.abc import Callable, Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+
+from macros.embed import SANDBOX
+from macros.model import KnowledgeBase
+from macros.render_server import server_config
+from tests.conftest import read
+from tests.test_embed import nginx_headers, textarea_code
+
+pytestmark = pytest.mark.browser
+
+ROUTINE = "rutiner/social-och-omsorgskontoret/orosanmalan-barn/"
+PRODUCTION = "https://rutiner.upplandsvasby.se/"
+CHROME = (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".md-search")
+# Errors in any frame, also cross-origin and sandboxed ones (the page fixture sees the top's)
+COLLECT_ERRORS = """
+  window.__kbErrors = [];
+  window.addEventListener("error", (e) => window.__kbErrors.push(String(e.message)));
+  window.addEventListener("unhandledrejection", (e) => window.__kbErrors.push(String(e.reason)));
+"""
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    extra_headers: ClassVar[dict[str, str]] = {}
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def serve() -> Iterator[Callable[..., str]]:
+    """serve(directory, headers) → http://127.0.0.1:<port>: a server per call (an origin)."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(directory: Path, headers: dict[str, str] | None = None) -> str:
+        handler = type("Handler", (_Handler,), {"extra_headers": headers or {}})
+        server = ThreadingHTTPServer(("127.0.0.1", 0),
+                                     functools.partial(handler, directory=str(directory)))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+    yield start
+    for server in servers:
+        server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def intranet(tmp_path_factory: pytest.TempPathFactory, real_site: Path, base_url: str,
+             serve: Callable[..., str]) -> str:
+    """An intranet on its own origin; each page frames a page of the site with the code that
+    page offers under "Embed this page", its addresses pointed at the served site."""
+    folder = tmp_path_factory.mktemp("intranet")
+    pages = {"routine": ROUTINE, "routine-en": f"en/{ROUTINE}", "start": ""}
+    for name, path in pages.items():
+        code = textarea_code(read(real_site, path + "index.html"))
+        code = code.replace(PRODUCTION, base_url + "/")
+        strict = code.replace(f'sandbox="{SANDBOX}"', 'sandbox="allow-scripts"')
+        for variant, snippet in (("", code), ("-strict", strict)):
+            (folder / f"{name}{variant}.html").write_text(
+                '<!doctype html><html lang="sv"><meta charset="utf-8"><title>Intranät</title>'
+                f"<h1>Intranätet</h1>{snippet}<p id='after'>Efter ramen</p></html>",
+                encoding="utf-8")
+    (folder / "plain.html").write_text(  # a frame without data-kb-embed: not resized
+        '<!doctype html><html lang="sv"><meta charset="utf-8"><title>x</title>'
+        f'<iframe src="{base_url}/{ROUTINE}" title="x" style="height: 300px"></iframe>'
+        f'<script src="{base_url}/assets/kb/embed-host.js"></script></html>', encoding="utf-8")
+    return serve(folder)
+
+
+@pytest.fixture
+def embed_page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context()
+    context.add_init_script(COLLECT_ERRORS)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert errors == [], f"script errors: {errors}"
+
+
+def framed(page: Any) -> Any:
+    """The site's frame, once the host script has sized it."""
+    page.wait_for_function("() => document.querySelector('iframe[data-kb-embed]')"
+                           ".style.height.endsWith('px')")
+    return page.locator("iframe[data-kb-embed]").element_handle().content_frame()
+
+
+def frame_height(page: Any) -> float:
+    return float(page.evaluate(
+        "() => document.querySelector('iframe[data-kb-embed]').getBoundingClientRect().height"))
+
+
+def hidden_chrome(frame: Any) -> list[str]:
+    """The site's parts that are still shown in the frame (should be none)."""
+    return [s for s in CHROME if frame.evaluate(
+        "(s) => { const e = document.querySelector(s);"
+        " return !!e && getComputedStyle(e).display !== 'none'; }", s)]
+
+
+@pytest.mark.parametrize("variant", ["", "-strict"], ids=["recommended-sandbox", "scripts-only"])
+@pytest.mark.parametrize("name", ["routine", "routine-en", "start"])
+def test_embedded_in_a_sandboxed_cross_origin_frame(embed_page: Any, intranet: str,
+                                                    name: str, variant: str) -> None:
+    embed_page.goto(f"{intranet}/{name}{variant}.html")
+    frame = framed(embed_page)
+    assert frame.evaluate("origin") == ("null" if variant else frame.evaluate("location.origin"))
+    assert frame.evaluate("location.origin") != intranet  # a real cross-origin frame
+    embed_page.wait_for_timeout(300)  # let late scripts (search, selectors) run
+    assert frame.evaluate("window.__kbErrors") == []
+    assert hidden_chrome(frame) == []
+    assert frame.evaluate("document.documentElement.classList.contains('kb-embed')")
+    # storage works (kept in memory when the sandbox forbids the real one)
+    assert frame.evaluate("localStorage.setItem('k', 'v'), localStorage.getItem('k')") == "v"
+    # the host script gave the frame the content's height: no inner scroll bar, no gap
+    content = frame.evaluate("document.body.getBoundingClientRect().height")
+    assert content > 640  # taller than the code's initial 40rem
+    assert abs(frame_height(embed_page) - content) <= 2
+    lang = "en" if name.endswith("-en") else "sv"
+    assert frame.evaluate("document.documentElement.lang") == lang
+
+
+def test_the_height_follows_the_content(embed_page: Any, intranet: str) -> None:
+    embed_page.goto(f"{intranet}/routine.html")
+    frame = framed(embed_page)
+    before = frame_height(embed_page)
+    frame.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend',"
+                   " '<div id=\"tall\" style=\"height: 900px\"></div>')")
+    embed_page.wait_for_function(f"() => document.querySelector('iframe').getBoundingClientRect()"
+                                 f".height > {before + 850}")
+    frame.evaluate("document.getElementById('tall').remove()")
+    embed_page.wait_for_function(f"() => document.querySelector('iframe').getBoundingClientRect()"
+                                 f".height < {before + 5}")
+
+
+def test_links_stay_in_the_frame_and_other_sites_open_a_new_tab(embed_page: Any,
+                                                                intranet: str) -> None:
+    embed_page.goto(f"{intranet}/routine.html")
+    frame = framed(embed_page)
+    external = frame.locator("article a[href^='https://']").first
+    assert external.get_attribute("target") == "_blank"
+    assert "noopener" in (external.get_attribute("rel") or "")
+    other_language = frame.locator(".kb-embed-bar a[hreflang='en']")
+    assert other_language.is_visible()
+    assert "embed=1" in (other_language.get_attribute("href") or "")
+    assert frame.locator(".kb-embed-bar a[target=_blank]").is_visible()  # the whole page
+    internal = frame.locator("article > :not(.kb-embed-bar) a[href*='embed=1']").first
+    target = internal.get_attribute("href") or ""
+    internal.click()
+    embed_page.wait_for_function(
+        "(t) => (document.querySelector('iframe').getAttribute('data-kb-url') || '')"
+        ".startsWith(t.split('?')[0])", arg=target)
+    frame = embed_page.frames[1]
+    assert "embed=1" in frame.url
+    assert hidden_chrome(frame) == []
+    assert frame.evaluate("window.__kbErrors") == []
+
+
+def test_only_the_embedded_frame_is_resized(embed_page: Any, intranet: str) -> None:
+    embed_page.goto(f"{intranet}/plain.html")  # a frame without data-kb-embed
+    embed_page.wait_for_timeout(1000)
+    assert embed_page.evaluate("document.querySelector('iframe').style.height") == "300px"
+    embed_page.goto(f"{intranet}/routine.html")
+    framed(embed_page)
+    before = frame_height(embed_page)
+    # a message from the host page itself (not from the frame's window) is ignored
+    embed_page.evaluate("window.postMessage({type: 'kb-embed', version: 1, height: 50}, '*')")
+    embed_page.wait_for_timeout(300)
+    assert frame_height(embed_page) == before
+
+
+def test_embed_flag_outside_a_frame_and_opt_out_inside(embed_page: Any, base_url: str,
+                                                       intranet: str) -> None:
+    embed_page.goto(f"{base_url}/{ROUTINE}?embed=1")
+    assert hidden_chrome(embed_page.main_frame) == []
+    embed_page.goto(f"{base_url}/{ROUTINE}")
+    assert embed_page.locator(".md-header").is_visible()
+    assert not embed_page.locator(".kb-embed-bar").is_visible()
+
+
+def test_copy_the_embed_code(browser: Any, base_url: str) -> None:
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/en/{ROUTINE}")
+        box = page.locator("details.kb-embed-code")
+        box.locator("summary").click()
+        page.get_by_role("button", name="Copy the code").click()
+        assert page.locator("#kb-embed-status").inner_text() == "The code has been copied."
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == page.locator("#kb-embed-code").input_value()
+        assert f"/en/{ROUTINE}?embed=1" in copied and "embed-host.js" in copied
+    finally:
+        context.close()
+
+
+def test_the_server_settings_let_only_the_intranet_frame_the_site(
+        embed_page: Any, tmp_path: Path, real_site: Path, repo_kb: KnowledgeBase,
+        serve: Callable[..., str]) -> None:
+    """The headers of the guide's nginx example; the intranet's origin is a test server."""
+    allowed_dir, other_dir = tmp_path / "allowed", tmp_path / "other"
+    allowed_dir.mkdir()
+    other_dir.mkdir()
+    allowed = serve(allowed_dir)
+    other = serve(other_dir)
+    example = list(repo_kb.organisation.municipality.intranet_origins)
+    headers = nginx_headers(server_config(repo_kb, "nginx", "sv"))
+    assert headers["Content-Security-Policy"].endswith(" ".join(example))
+    headers["Content-Security-Policy"] = headers["Content-Security-Policy"].replace(
+        example[0], allowed)
+    site = serve(real_site, headers)
+    for folder in (allowed_dir, other_dir):
+        (folder / "index.html").write_text(
+            '<!doctype html><html lang="sv"><title>x</title>'
+            f'<iframe src="{site}/{ROUTINE}" title="x"></iframe></html>', encoding="utf-8")
+    embed_page.goto(allowed + "/")
+    embed_page.wait_for_timeout(500)
+    assert re.match(r"Orosanmälan", embed_page.frames[1].locator("h1").inner_text())
+    # the same headers let an intranet widget read the exports from the browser
+    routines = embed_page.evaluate(f"fetch('{site}/api/routines.json').then(r => r.json())")
+    assert routines["routines"]
+    embed_page.goto(other + "/")
+    embed_page.wait_for_timeout(500)
+    refused = embed_page.frames[1]
+    assert refused.url.startswith("chrome-error://")  # refused by the browser
+    assert "Orosanmälan" not in refused.content()
