@@ -13,7 +13,6 @@ failures of links to other hosts.
 from __future__ import annotations
 
 import csv
-import functools
 import html
 import io
 import os
@@ -21,17 +20,17 @@ import re
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
+from macros import local_server
 from macros.link_texts import text
+from macros.local_server import QuietHandler
 from macros.site_links import ROOT_PAGE, load_site, page_url
 from macros.text import Lang
 
@@ -68,7 +67,7 @@ class LinkFailure:
 
 # --- serving ------------------------------------------------------------------------------
 
-class _Handler(SimpleHTTPRequestHandler):
+class _Handler(QuietHandler):
     """Serves files quietly, and the start page. The `LinkChecker` response header lifts
     LinkChecker's rate limit (`maxrequestspersecond`) for this server only."""
 
@@ -86,37 +85,15 @@ class _Handler(SimpleHTTPRequestHandler):
             return
         super().do_GET()
 
-    def end_headers(self) -> None:
-        self.send_header("LinkChecker", "local server")
-        super().end_headers()
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-class _Server(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):  # a client that hung up
-            super().handle_error(request, client_address)
-
 
 @contextmanager
 def serve(directory: Path, host: str = "127.0.0.1",
           start_page: bytes | None = None) -> Iterator[str]:
     """Serve `directory` (and `start_page` at START_PATH) on a free port of `host`; yields
     the base URL, ending in '/'."""
-    handler = functools.partial(_Handler, directory=str(directory), start_page=start_page)
-    server = _Server((host, 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{host}:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with local_server.serve(directory, host, {"LinkChecker": "local server"}, _Handler,
+                            start_page=start_page) as base:
+        yield base
 
 
 def html_pages(site_dir: Path) -> list[str]:

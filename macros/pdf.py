@@ -12,20 +12,18 @@ is complete: a failure never leaves a half-written PDF.
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import signal
 import subprocess
 import tempfile
-import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Mapping, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+
+from macros.local_server import serve
 
 PDF_ENV = "KB_PDF"
 CHROMIUM_ENV = "KB_CHROMIUM"  # the same variable the browser tests read
@@ -81,25 +79,6 @@ def pdf_mode(env: Mapping[str, str], serving: bool = False) -> PdfMode:
     if chromium is None:
         return PdfMode(False, None, f"{PDF_ENV}=auto and Chromium was not found: {FIX}")
     return PdfMode(True, chromium)
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve ``site_dir`` on 127.0.0.1 (a free port) for the ``with`` block; its base URL."""
-    handler = functools.partial(_Quiet, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @dataclass(frozen=True)

@@ -3,20 +3,18 @@ a Chromium browser and the real site served on 127.0.0.1 for the browser tests."
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from macros.loader import load
+from macros.local_server import serve
 from macros.model import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,11 +144,6 @@ def _unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 try:
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 except ImportError:  # reported by the browser fixture
@@ -159,12 +152,8 @@ except ImportError:  # reported by the browser fixture
 
 @pytest.fixture(scope="session")
 def base_url(real_site: Path) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(real_site))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(real_site) as url:
+        yield url.rstrip("/")
 
 
 @pytest.fixture(scope="session")
@@ -183,9 +172,19 @@ def browser() -> Iterator[Any]:
         browser.close()
 
 
+# Errors in every frame, also cross-origin and sandboxed ones, which "pageerror" does not
+# report: read them with frame.evaluate("window.__kbErrors").
+COLLECT_ERRORS = """
+  window.__kbErrors = [];
+  window.addEventListener("error", (e) => window.__kbErrors.push(String(e.message)));
+  window.addEventListener("unhandledrejection", (e) => window.__kbErrors.push(String(e.reason)));
+"""
+
+
 @pytest.fixture
 def page(browser: Any) -> Iterator[Any]:
     context = browser.new_context()
+    context.add_init_script(COLLECT_ERRORS)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))

@@ -3,16 +3,15 @@
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
 from collections.abc import Callable, Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from contextlib import ExitStack
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 
+from macros import local_server
 from macros.embed import SANDBOX
 from macros.model import KnowledgeBase
 from macros.render_server import server_config
@@ -24,41 +23,14 @@ pytestmark = pytest.mark.browser
 ROUTINE = "rutiner/social-och-omsorgskontoret/orosanmalan-barn/"
 PRODUCTION = "https://rutiner.upplandsvasby.se/"
 CHROME = (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".md-search")
-# Errors in any frame, also cross-origin and sandboxed ones (the page fixture sees the top's)
-COLLECT_ERRORS = """
-  window.__kbErrors = [];
-  window.addEventListener("error", (e) => window.__kbErrors.push(String(e.message)));
-  window.addEventListener("unhandledrejection", (e) => window.__kbErrors.push(String(e.reason)));
-"""
-
-
-class _Handler(SimpleHTTPRequestHandler):
-    extra_headers: ClassVar[dict[str, str]] = {}
-
-    def end_headers(self) -> None:
-        for name, value in self.extra_headers.items():
-            self.send_header(name, value)
-        super().end_headers()
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 @pytest.fixture(scope="module")
 def serve() -> Iterator[Callable[..., str]]:
     """serve(directory, headers) → http://127.0.0.1:<port>: a server per call (an origin)."""
-    servers: list[ThreadingHTTPServer] = []
-
-    def start(directory: Path, headers: dict[str, str] | None = None) -> str:
-        handler = type("Handler", (_Handler,), {"extra_headers": headers or {}})
-        server = ThreadingHTTPServer(("127.0.0.1", 0),
-                                     functools.partial(handler, directory=str(directory)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}"
-    yield start
-    for server in servers:
-        server.shutdown()
+    with ExitStack() as servers:
+        yield lambda directory, headers=None: servers.enter_context(
+            local_server.serve(directory, headers=headers)).rstrip("/")
 
 
 @pytest.fixture(scope="module")
@@ -84,18 +56,6 @@ def intranet(tmp_path_factory: pytest.TempPathFactory, real_site: Path, base_url
     return serve(folder)
 
 
-@pytest.fixture
-def embed_page(browser: Any) -> Iterator[Any]:
-    context = browser.new_context()
-    context.add_init_script(COLLECT_ERRORS)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    yield page
-    context.close()
-    assert errors == [], f"script errors: {errors}"
-
-
 def framed(page: Any) -> Any:
     """The site's frame, once the host script has sized it."""
     page.wait_for_function("() => document.querySelector('iframe[data-kb-embed]')"
@@ -117,13 +77,13 @@ def hidden_chrome(frame: Any) -> list[str]:
 
 @pytest.mark.parametrize("variant", ["", "-strict"], ids=["recommended-sandbox", "scripts-only"])
 @pytest.mark.parametrize("name", ["routine", "routine-en", "start"])
-def test_embedded_in_a_sandboxed_cross_origin_frame(embed_page: Any, intranet: str,
+def test_embedded_in_a_sandboxed_cross_origin_frame(page: Any, intranet: str,
                                                     name: str, variant: str) -> None:
-    embed_page.goto(f"{intranet}/{name}{variant}.html")
-    frame = framed(embed_page)
+    page.goto(f"{intranet}/{name}{variant}.html")
+    frame = framed(page)
     assert frame.evaluate("origin") == ("null" if variant else frame.evaluate("location.origin"))
     assert frame.evaluate("location.origin") != intranet  # a real cross-origin frame
-    embed_page.wait_for_timeout(300)  # let late scripts (search, selectors) run
+    page.wait_for_timeout(300)  # let late scripts (search, selectors) run
     assert frame.evaluate("window.__kbErrors") == []
     assert hidden_chrome(frame) == []
     assert frame.evaluate("document.documentElement.classList.contains('kb-embed')")
@@ -132,28 +92,28 @@ def test_embedded_in_a_sandboxed_cross_origin_frame(embed_page: Any, intranet: s
     # the host script gave the frame the content's height: no inner scroll bar, no gap
     content = frame.evaluate("document.body.getBoundingClientRect().height")
     assert content > 640  # taller than the code's initial 40rem
-    assert abs(frame_height(embed_page) - content) <= 2
+    assert abs(frame_height(page) - content) <= 2
     lang = "en" if name.endswith("-en") else "sv"
     assert frame.evaluate("document.documentElement.lang") == lang
 
 
-def test_the_height_follows_the_content(embed_page: Any, intranet: str) -> None:
-    embed_page.goto(f"{intranet}/routine.html")
-    frame = framed(embed_page)
-    before = frame_height(embed_page)
+def test_the_height_follows_the_content(page: Any, intranet: str) -> None:
+    page.goto(f"{intranet}/routine.html")
+    frame = framed(page)
+    before = frame_height(page)
     frame.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend',"
                    " '<div id=\"tall\" style=\"height: 900px\"></div>')")
-    embed_page.wait_for_function(f"() => document.querySelector('iframe').getBoundingClientRect()"
+    page.wait_for_function(f"() => document.querySelector('iframe').getBoundingClientRect()"
                                  f".height > {before + 850}")
     frame.evaluate("document.getElementById('tall').remove()")
-    embed_page.wait_for_function(f"() => document.querySelector('iframe').getBoundingClientRect()"
+    page.wait_for_function(f"() => document.querySelector('iframe').getBoundingClientRect()"
                                  f".height < {before + 5}")
 
 
-def test_links_stay_in_the_frame_and_other_sites_open_a_new_tab(embed_page: Any,
+def test_links_stay_in_the_frame_and_other_sites_open_a_new_tab(page: Any,
                                                                 intranet: str) -> None:
-    embed_page.goto(f"{intranet}/routine.html")
-    frame = framed(embed_page)
+    page.goto(f"{intranet}/routine.html")
+    frame = framed(page)
     external = frame.locator("article a[href^='https://']").first
     assert external.get_attribute("target") == "_blank"
     assert "noopener" in (external.get_attribute("rel") or "")
@@ -164,35 +124,35 @@ def test_links_stay_in_the_frame_and_other_sites_open_a_new_tab(embed_page: Any,
     internal = frame.locator("article > :not(.kb-embed-bar) a[href*='embed=1']").first
     target = internal.get_attribute("href") or ""
     internal.click()
-    embed_page.wait_for_function(
+    page.wait_for_function(
         "(t) => (document.querySelector('iframe').getAttribute('data-kb-url') || '')"
         ".startsWith(t.split('?')[0])", arg=target)
-    frame = embed_page.frames[1]
+    frame = page.frames[1]
     assert "embed=1" in frame.url
     assert hidden_chrome(frame) == []
     assert frame.evaluate("window.__kbErrors") == []
 
 
-def test_only_the_embedded_frame_is_resized(embed_page: Any, intranet: str) -> None:
-    embed_page.goto(f"{intranet}/plain.html")  # a frame without data-kb-embed
-    embed_page.wait_for_timeout(1000)
-    assert embed_page.evaluate("document.querySelector('iframe').style.height") == "300px"
-    embed_page.goto(f"{intranet}/routine.html")
-    framed(embed_page)
-    before = frame_height(embed_page)
+def test_only_the_embedded_frame_is_resized(page: Any, intranet: str) -> None:
+    page.goto(f"{intranet}/plain.html")  # a frame without data-kb-embed
+    page.wait_for_timeout(1000)
+    assert page.evaluate("document.querySelector('iframe').style.height") == "300px"
+    page.goto(f"{intranet}/routine.html")
+    framed(page)
+    before = frame_height(page)
     # a message from the host page itself (not from the frame's window) is ignored
-    embed_page.evaluate("window.postMessage({type: 'kb-embed', version: 1, height: 50}, '*')")
-    embed_page.wait_for_timeout(300)
-    assert frame_height(embed_page) == before
+    page.evaluate("window.postMessage({type: 'kb-embed', version: 1, height: 50}, '*')")
+    page.wait_for_timeout(300)
+    assert frame_height(page) == before
 
 
-def test_embed_flag_outside_a_frame_and_opt_out_inside(embed_page: Any, base_url: str,
+def test_embed_flag_outside_a_frame_and_opt_out_inside(page: Any, base_url: str,
                                                        intranet: str) -> None:
-    embed_page.goto(f"{base_url}/{ROUTINE}?embed=1")
-    assert hidden_chrome(embed_page.main_frame) == []
-    embed_page.goto(f"{base_url}/{ROUTINE}")
-    assert embed_page.locator(".md-header").is_visible()
-    assert not embed_page.locator(".kb-embed-bar").is_visible()
+    page.goto(f"{base_url}/{ROUTINE}?embed=1")
+    assert hidden_chrome(page.main_frame) == []
+    page.goto(f"{base_url}/{ROUTINE}")
+    assert page.locator(".md-header").is_visible()
+    assert not page.locator(".kb-embed-bar").is_visible()
 
 
 def test_copy_the_embed_code(browser: Any, base_url: str) -> None:
@@ -212,7 +172,7 @@ def test_copy_the_embed_code(browser: Any, base_url: str) -> None:
 
 
 def test_the_server_settings_let_only_the_intranet_frame_the_site(
-        embed_page: Any, tmp_path: Path, real_site: Path, repo_kb: KnowledgeBase,
+        page: Any, tmp_path: Path, real_site: Path, repo_kb: KnowledgeBase,
         serve: Callable[..., str]) -> None:
     """The headers of the guide's nginx example; the intranet's origin is a test server."""
     allowed_dir, other_dir = tmp_path / "allowed", tmp_path / "other"
@@ -230,14 +190,14 @@ def test_the_server_settings_let_only_the_intranet_frame_the_site(
         (folder / "index.html").write_text(
             '<!doctype html><html lang="sv"><title>x</title>'
             f'<iframe src="{site}/{ROUTINE}" title="x"></iframe></html>', encoding="utf-8")
-    embed_page.goto(allowed + "/")
-    embed_page.wait_for_timeout(500)
-    assert re.match(r"Orosanmälan", embed_page.frames[1].locator("h1").inner_text())
+    page.goto(allowed + "/")
+    page.wait_for_timeout(500)
+    assert re.match(r"Orosanmälan", page.frames[1].locator("h1").inner_text())
     # the same headers let an intranet widget read the exports from the browser
-    routines = embed_page.evaluate(f"fetch('{site}/api/routines.json').then(r => r.json())")
+    routines = page.evaluate(f"fetch('{site}/api/routines.json').then(r => r.json())")
     assert routines["routines"]
-    embed_page.goto(other + "/")
-    embed_page.wait_for_timeout(500)
-    refused = embed_page.frames[1]
+    page.goto(other + "/")
+    page.wait_for_timeout(500)
+    refused = page.frames[1]
     assert refused.url.startswith("chrome-error://")  # refused by the browser
     assert "Orosanmälan" not in refused.content()
