@@ -269,6 +269,14 @@ LABELS: dict[str, dict[Lang, str]] = {
     "chg_n_legend": {"sv": "{n} bokstäver", "en": "{n} letters"},
     "chg_n_legend_one": {"sv": "{n} bokstav", "en": "{n} letter"},
     # --- embedding (issue 6) ---
+    "not_found_title": {"sv": "Sidan finns inte", "en": "Page not found"},
+    "not_found_body": {
+        "sv": "Adressen kan vara felskriven, eller så har sidan flyttats. Börja på startsidan "
+        "eller sök efter det du letar efter i sökrutan högst upp.",
+        "en": "The address may be mistyped, or the page has moved. Start from the start page or "
+        "search for what you are looking for in the search box at the top.",
+    },
+    "not_found_start": {"sv": "Till startsidan", "en": "Go to the start page"},
     "embed_bar": {"sv": "Inbäddad sida", "en": "Embedded page"},
     "embed_open_full": {"sv": "Öppna sidan i ett nytt fönster",
                         "en": "Open this page in a new window"},

@@ -83,6 +83,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self.revision: Revision | None = None  # the plan revision this build is for
         self.change_dates: ChangeDates | None = None  # from git, once per language build
         self._dates_warning = ""
+        self._not_found = ""  # the Swedish build's 404.html (see on_post_template)
         self.print = PrintSupport()  # the whole plan on one page, print footers, the PDF
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -199,7 +200,14 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
 
     def on_post_template(self, output_content: str, template_name: str,
                          config: MkDocsConfig) -> str:
-        return self._mark_swedish(output_content, config)  # 404.html
+        output = self._mark_swedish(output_content, config)
+        if template_name != "404.html":
+            return output
+        # Every language build writes the one 404.html; keep the Swedish build's, which
+        # carries the other languages too (overrides/404.html). Swedish is built first.
+        if page_language(config) == DEFAULT_LANGUAGE:
+            self._not_found = output
+        return self._not_found or output
 
     @event_priority(-110)  # after static-i18n wrote the combined search index (-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
@@ -251,6 +259,11 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
                 {**alt, "link": root + ("" if alt["lang"] == DEFAULT_LANGUAGE else
                                         f"{alt['lang']}/")}
                 for alt in config.extra.get("alternate") or []]
+            lang = page_language(config)
+            context["kb_other_labels"] = [
+                {"lang": alt["lang"], "start": alt["link"],
+                 "labels": {key: texts[alt["lang"]] for key, texts in LABELS.items()}}
+                for alt in context["kb_alternates"] if alt["lang"] != lang]
         return context
 
     def _embed_vars(self, page: Any, config: MkDocsConfig, lang: str) -> dict[str, str]:

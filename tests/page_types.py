@@ -64,7 +64,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("accessibility statement", "/tillganglighet/", "/en/tillganglighet/"),
     PageType("all routines", "/rutiner/", "/en/rutiner/"),
     PageType("topics", "/rutiner/amnen/", "/en/rutiner/amnen/"),
-    # one 404 page for the whole site (served at any address), from the last language built
+    # one 404 page for the whole site (served at any address): Swedish, with English inside
     PageType("404", "/404.html", "/404.html"),
     PageType("search results", "/", "/en/", sv_query="orosanmälan",
              en_query="report of concern"),

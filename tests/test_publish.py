@@ -7,22 +7,20 @@ checks the version selector, the outdated banner and the language switch."""
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import subprocess
 import sys
 import tarfile
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import FIXTURE_SITE, _Quiet, copy_project
+from macros.local_server import serve
+from tests.conftest import FIXTURE_SITE, copy_project
 
 TODAY = "2026-12-01"  # review dates of the fixture are current on this day
 BRANCH = "refs/heads/site"
@@ -238,11 +236,8 @@ def test_export_without_a_branch_says_what_to_do(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def served(published: Published) -> Iterator[str]:
-    handler = functools.partial(_Quiet, directory=str(published.export))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    with serve(published.export) as url:
+        yield url.rstrip("/")
 
 
 def _versions(page: Any) -> list[str]:

@@ -126,6 +126,14 @@ def test_the_404_page_links_the_start_pages(real_site: Path) -> None:
     assert links == {"sv": "/", "en": "/en/"}
 
 
+def test_the_404_page_speaks_both_languages(real_site: Path) -> None:
+    page = read(real_site, "404.html")
+    assert '<html lang="sv"' in page and "<h1>Sidan finns inte</h1>" in page
+    english = re.search(r'<div lang="en">(.*?)</div>', page, re.S)
+    assert english and "<h2>Page not found</h2>" in english.group(1)
+    assert '<a href="/en/" hreflang="en">Go to the start page</a>' in english.group(1)
+
+
 def test_the_model_snapshot_is_written(real_site: Path, kb: KnowledgeBase) -> None:
     text = read(real_site, MODEL_JSON)
     parsed = parse_snapshot(text, MODEL_JSON)
