@@ -7,7 +7,7 @@ ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install test-install serve build check review codeowners schema links linkcheck \
-        linkcheck-external publish export-site test lint browser clean
+        linkcheck-external publish export-site test lint browser clean bench-corpus bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -83,6 +83,21 @@ browser:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 	    || echo "Could not install Chromium: browser tests will skip (fail under CI=true)"; \
 	else echo "Chromium missing and not root (sudo make browser): browser tests will skip and the plan's PDF cannot be made"; fi
+
+# Benchmark (macros/bench_*.py): N synthetic routines (besides the real ones) in our data
+# format, built with ours (a), naive Material + static-i18n (b) and (b) + navigation.prune (c).
+#   make bench-corpus N=1000 [OUT=.bench/n1000]
+#   make bench N=1000 [PAIRS=3] [OUT=…] [BENCH_JSON=results.json] [BENCH_FORMAT=--markdown]
+N      ?= 1000
+PAIRS  ?= 3
+OUT    ?= .bench/n$(N)
+BENCH_JSON   ?=
+BENCH_FORMAT ?=
+bench-corpus: install                  ## write the benchmark corpus (N routines) to OUT
+	$(BIN)/kb bench-corpus --routines $(N) --out "$(OUT)"
+
+bench: install                         ## build the corpus a/b/c PAIRS times; print the table
+	$(BIN)/kb bench --routines $(N) --out "$(OUT)" --pairs $(PAIRS) $(if $(BENCH_JSON),--json "$(BENCH_JSON)") $(BENCH_FORMAT)
 
 lint: test-install
 	$(BIN)/ruff check macros tests
