@@ -163,6 +163,7 @@ def test_copy_the_embed_code(browser: Any, base_url: str) -> None:
         box = page.locator("details.kb-embed-code")
         box.locator("summary").click()
         page.get_by_role("button", name="Copy the code").click()
+        page.wait_for_function("document.getElementById('kb-embed-status').textContent")  # async
         assert page.locator("#kb-embed-status").inner_text() == "The code has been copied."
         copied = page.evaluate("navigator.clipboard.readText()")
         assert copied == page.locator("#kb-embed-code").input_value()
