@@ -25,6 +25,7 @@ from macros.api_models import (
 from macros.model import Contact, KnowledgeBase, Routine
 from macros.render import routine_src
 from macros.text import DEFAULT_LANGUAGE, LANGUAGES, Lang, MarkdownText, PlainText
+from macros.urls import page_path
 
 # Where each file's schema is, relative to the file (both live in api/).
 SCHEMA_REF = "schemas/{name}.schema.json"
@@ -46,12 +47,7 @@ class SiteAddress:
 
     def page_path(self, src_uri: str, lang: Lang) -> str:
         """``rutiner/x/y.md`` → ``rutiner/x/y/`` (Swedish) or ``en/rutiner/x/y/``."""
-        stem = src_uri.removesuffix(".md")
-        if stem == "index" or stem.endswith("/index"):
-            page = stem.removesuffix("index") + ("" if self.directory_urls else "index.html")
-        else:
-            page = stem + ("/" if self.directory_urls else ".html")
-        return page if lang == DEFAULT_LANGUAGE else f"{lang}/{page}"
+        return page_path(src_uri, lang, self.directory_urls)
 
     def absolute(self, path: str) -> str:
         return urljoin(self.root, path)

@@ -27,6 +27,7 @@ from macros.markdown import norm_src_uri
 from macros.pages import generated_pages, localized
 from macros.plan_print import PLAN_DIR, PRINT_FLAG, PRINT_SRC, generated_print_pages
 from macros.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
+from macros.urls import page_path
 
 NAIVE = "naive"
 NAIVE_PRUNE = "naive-prune"
@@ -50,10 +51,7 @@ def page_lang(src_uri: str) -> Lang:
 
 def page_url(src_uri: str) -> str:
     """The page's address under use_directory_urls, with the language prefix."""
-    path = norm_src_uri(src_uri).removesuffix(".md")
-    path = "" if path == "index" else path.removesuffix("/index") + "/"
-    lang = page_lang(src_uri)
-    return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
+    return page_path(norm_src_uri(src_uri), page_lang(src_uri))
 
 
 class Expander:

@@ -57,8 +57,9 @@ from macros.urls import site_path, site_relative
 from macros.versions import VERSION_ENV, UnknownVersion, find_revision, requested_version
 
 log = get_plugin_logger("kb")
+# Pages every page links to when the project has them (a test site may not)
 EMBED_GUIDE = "inbaddning.md"  # how embedding works, for intranet editors
-EMBED_DOCS = "inbaddning/"  # its address
+STATEMENT = "tillganglighet.md"  # the accessibility statement, linked from every footer
 
 
 class KbConfig(Config):
@@ -77,6 +78,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self.records: dict[str, list[PageRecord]] = {}  # language → pages built
         self._nav: Navigation | None = None  # of the language being built
         self._swedish: set[str] | None = None  # its titles that fell back to Swedish
+        self._shared_pages: dict[str, str] = {}  # EMBED_GUIDE, STATEMENT → URL ("": not built)
         self._reported: object = None
         self._checked: tuple[object, object] | None = None  # (data, docs signature) checked
         self._labels: dict[str, dict[str, str]] = {}  # language → labels for the templates
@@ -186,6 +188,9 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         assert self.kb is not None
         arrange(nav, self.kb, page_language(config))
         self._nav, self._swedish = nav, None
+        # once per language: where the pages every page links to are, if they are built
+        urls = {norm_src_uri(page.file.src_uri): page.url for page in nav.pages}
+        self._shared_pages = {src: urls.get(src, "") for src in (EMBED_GUIDE, STATEMENT)}
         return nav
 
     def _mark_swedish(self, output: str, config: MkDocsConfig) -> str:
@@ -249,6 +254,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         context["kb_search_lang"] = lang if lang != DEFAULT_LANGUAGE else None
         context["kb_version"] = self.revision.version if self.revision else ""
         context["kb_current_alias"] = self.config.current_alias
+        context["kb_statement"] = self._shared_pages.get(STATEMENT, "")  # partials/copyright
 
     def on_template_context(self, context: dict[str, Any], template_name: str,
                             config: MkDocsConfig) -> dict[str, Any]:
@@ -266,13 +272,12 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
                 for alt in context["kb_alternates"] if alt["lang"] != lang]
         return context
 
-    def _embed_vars(self, page: Any, config: MkDocsConfig, lang: str) -> dict[str, str]:
+    def _embed_vars(self, page: Any, config: MkDocsConfig) -> dict[str, str]:
         """The embed code of the page, and links for the embed box and bar (macros/embed.py)."""
         version = self.revision.version if self.revision and requested_version() else None
         root = embed_root(config.site_url or "", version, self.config.current_alias)
-        guide = (Path(config.docs_dir) / EMBED_GUIDE).exists()  # a project may leave it out
-        prefix = page.url[:len(lang) + 1] if page.url.startswith(f"{lang}/") else ""  # en/
-        docs = get_relative_url(prefix + EMBED_DOCS, page.url) if guide else ""
+        guide = self._shared_pages.get(EMBED_GUIDE, "")
+        docs = get_relative_url(guide, page.url) if guide else ""
         return {"code": embed_code(root, page.url, f"{page.title} – {config.site_name}"),
                 "docs": docs, "page": "./"}
 
@@ -281,7 +286,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
                         nav: Navigation) -> dict[str, Any]:
         lang = page_language(config)
         self._template_vars(context, config)
-        context["kb_embed"] = self._embed_vars(page, config, lang)
+        context["kb_embed"] = self._embed_vars(page, config)
         self.print.page_context(context, page, nav, lang, self._review_of, self.kb, self.revision,
                                 self.change_dates.built_on if self.change_dates else date.today())
         found = self._review_of(page.file.src_uri)

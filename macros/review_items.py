@@ -11,17 +11,11 @@ from macros.page_meta import PagesResult
 from macros.render import INDEX_SRC, routine_src
 from macros.review import Review
 from macros.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
+from macros.urls import page_path
 from macros.yamlsource import SourceDoc
 
 Kind = Literal["routine", "page", "overview"]
 ORGANISATION_FILE = "organisation.yml"
-
-
-def page_path(src_uri: str, lang: Lang = DEFAULT_LANGUAGE) -> str:
-    """Site path of a page (directory URLs): ``a/b.md`` → ``a/b/``, English under ``en/``."""
-    path = src_uri.removesuffix(".md")
-    path = "" if path == "index" else path.removesuffix("/index") + "/"
-    return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
 
 
 @dataclass(frozen=True)

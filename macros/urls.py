@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from macros.text import DEFAULT_LANGUAGE, Lang
+
 
 def site_path(site_url: str | None) -> str:
     """The path part of ``site_url``, always ending in ``/`` (``/`` when there is none)."""
@@ -27,3 +29,14 @@ def site_relative(link: str, site_url: str | None) -> str:
     if link + "/" == prefix:
         return ""
     return link.lstrip("/")
+
+
+def page_path(src_uri: str, lang: Lang = DEFAULT_LANGUAGE, directory_urls: bool = True) -> str:
+    """Site path of a page from its (Swedish) source: ``a/b.md`` → ``a/b/`` (``a/b.html``
+    without directory URLs), ``a/index.md`` → ``a/``; other languages under ``en/`` etc."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        path = stem.removesuffix("index") + ("" if directory_urls else "index.html")
+    else:
+        path = stem + ("/" if directory_urls else ".html")
+    return path if lang == DEFAULT_LANGUAGE else f"{lang}/{path}"
