@@ -9,6 +9,7 @@ without (their pages are not checked by anything).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import statistics
@@ -32,10 +33,26 @@ class BenchError(Exception):
     """A build or command of the benchmark failed."""
 
 
+def sources_digest(repo: Path) -> str:
+    """Changes with anything the corpus is copied or generated from: the repository's
+    mkdocs.yml, docs/, routines/ and the generator itself."""
+    digest = hashlib.sha256()
+    paths = [repo / "mkdocs.yml", *(Path(__file__).parent / name for name in
+                                    ("bench_corpus.py", "bench_naive.py", "bench_text.py"))]
+    for folder in ("docs", "routines"):
+        paths += sorted(p for p in (repo / folder).rglob("*") if p.is_file())
+    for path in paths:
+        if path.is_file():
+            digest.update(path.name.encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
 def prepare(repo: Path, out: Path, routines: int, seed: int = 1) -> None:
     """Write the corpus (ours + naive) into ``out``, unless it is there for the same
-    number of routines, seed and day."""
-    stamp = {"routines": routines, "seed": seed, "today": date.today().isoformat()}
+    number of routines, seed, day and sources."""
+    stamp = {"routines": routines, "seed": seed, "today": date.today().isoformat(),
+             "sources": sources_digest(repo)}
     stamp_path = out / STAMP
     if stamp_path.is_file():
         if json.loads(stamp_path.read_text(encoding="utf-8")) == stamp:

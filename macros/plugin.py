@@ -45,6 +45,7 @@ from macros.model_snapshot import snapshot, write_snapshot
 from macros.nav import arrange
 from macros.page_meta import PagesResult, check_owners, load_pages
 from macros.pages import generated_pages
+from macros.parallel_build import LanguageWorkers, parallel_enabled
 from macros.print_support import PrintSupport
 from macros.problems import Problem, summary
 from macros.redirects_i18n import write_language_redirects
@@ -87,9 +88,12 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self._dates_warning = ""
         self._not_found = ""  # the Swedish build's 404.html (see on_post_template)
         self.print = PrintSupport()  # the whole plan on one page, print footers, the PDF
+        self.workers = LanguageWorkers()  # the other languages, built in forked processes
+        self._serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.print.startup(command)  # KB_PDF=auto makes no PDF under `mkdocs serve`
+        self._serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
@@ -191,7 +195,16 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         # once per language: where the pages every page links to are, if they are built
         urls = {norm_src_uri(page.file.src_uri): page.url for page in nav.pages}
         self._shared_pages = {src: urls.get(src, "") for src in (EMBED_GUIDE, STATEMENT)}
+        # The site folder is clean and static-i18n knows this language's pages: build the
+        # other languages in forked processes meanwhile (macros/parallel_build.py).
+        if page_language(config) == DEFAULT_LANGUAGE and not self.workers.is_child \
+                and parallel_enabled(os.environ, self._serving):
+            self.workers.start(config, lambda lang: self.records.get(lang, []),
+                               lambda lang, records: self.records.__setitem__(lang, records))
         return nav
+
+    def on_build_error(self, error: Exception) -> None:
+        self.workers.cancel()
 
     def _mark_swedish(self, output: str, config: MkDocsConfig) -> str:
         """Swedish titles in the navigation of English pages get lang="sv" (lang_parts)."""
@@ -206,6 +219,12 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def on_post_template(self, output_content: str, template_name: str,
                          config: MkDocsConfig) -> str:
         output = self._mark_swedish(output_content, config)
+        # Built in parallel, each file both builds make is written by one of them: the
+        # sitemap by the other language's (it lists every language), 404.html by this one.
+        if template_name == "sitemap.xml" and self.workers.active:
+            return ""
+        if template_name == "404.html" and self.workers.is_child:
+            return ""
         if template_name != "404.html":
             return output
         # Every language build writes the one 404.html; keep the Swedish build's, which
@@ -217,6 +236,11 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     @event_priority(-110)  # after static-i18n wrote the combined search index (-100)
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
+        lang = page_language(config)
+        if self.workers.is_child:  # the parent writes what spans the languages
+            write_language_redirects(config, lang)
+            self.print.post_build(config)
+            return
         split_site_index(site_dir, list(LANGUAGES), DEFAULT_LANGUAGE)
         if self.kb is not None and self.change_dates is not None:
             write_exports(site_dir, self.kb, [r for rs in self.records.values() for r in rs],
@@ -224,7 +248,6 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
                           self.change_dates)
         if self.kb is not None and self.revision is not None:
             write_snapshot(site_dir, snapshot(self.kb, self.revision.version))
-        lang = page_language(config)
         if lang != DEFAULT_LANGUAGE:
             write_language_redirects(config, lang)
         self.print.post_build(config)  # the plan's PDF, once its page is written
