@@ -11,27 +11,28 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
 from macros.model import KnowledgeBase
 from macros.problems import Problem, Severity
 from macros.review import Review, ReviewStatus
 from macros.sensitive import find_sensitive
 from macros.validation import field_path
 from macros.yamlsource import SourceDoc
+from macros.yamltree import YamlList, YamlMap
 
 Loc = tuple[str | int, ...]
 VERIFY_EVERY_MONTHS = 12
 
 
-def _walk(node: Any, loc: Loc = ()) -> Iterator[tuple[Loc, Any]]:
-    yield loc, node
-    if isinstance(node, CommentedMap):
-        for key, value in node.items():
-            yield from _walk(value, (*loc, key))
-    elif isinstance(node, CommentedSeq):
-        for index, value in enumerate(node):
-            yield from _walk(value, (*loc, index))
+def _walk(node: Any) -> Iterator[tuple[Loc, Any]]:
+    """Every value with its location, parents first (a stack: no recursive generators)."""
+    stack: list[tuple[Loc, Any]] = [((), node)]
+    while stack:
+        loc, node = stack.pop()
+        yield loc, node
+        if isinstance(node, YamlMap):
+            stack.extend(((*loc, key), value) for key, value in reversed(node.items()))
+        elif isinstance(node, YamlList):
+            stack.extend(((*loc, index), node[index]) for index in reversed(range(len(node))))
 
 
 def missing_english(documents: list[SourceDoc]) -> list[Problem]:
@@ -39,7 +40,7 @@ def missing_english(documents: list[SourceDoc]) -> list[Problem]:
     problems = []
     for doc in documents:
         for loc, node in _walk(doc.data):
-            if isinstance(node, CommentedMap) and "sv" in node and not node.get("en"):
+            if isinstance(node, YamlMap) and "sv" in node and not node.get("en"):
                 problems.append(Problem(
                     doc.path, doc.line_of(loc), field_path((*loc, "en")),
                     "English text is missing (the English site shows the Swedish text)",

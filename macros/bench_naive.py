@@ -127,15 +127,22 @@ def naive_config(ours_config: dict[str, Any], docs_dir: str, prune: bool) -> dic
     plugins: list[Any] = []
     for entry in ours_config.get("plugins", []):
         name = next(iter(entry)) if isinstance(entry, dict) else entry
+        if name == "i18n" and isinstance(entry, dict):
+            # static-i18n's own search de-duplication, as a naive site has it (ours is O(n))
+            settings = {k: v for k, v in entry["i18n"].items() if k != "reconfigure_search"}
+            entry = {"i18n": settings}
         if name in ("search", "i18n"):
             plugins.append(entry)
+    extensions = [ext for ext in ours_config.get("markdown_extensions", [])
+                  if not str(next(iter(ext)) if isinstance(ext, dict) else ext)
+                  .startswith("macros.")]  # our own extensions are not naive
     return {
         "site_name": ours_config.get("site_name", "bench"),
         "docs_dir": docs_dir,
         "site_dir": "site",
         "theme": theme,
         "plugins": plugins,
-        "markdown_extensions": ours_config.get("markdown_extensions", []),
+        "markdown_extensions": extensions,
     }
 
 

@@ -51,6 +51,16 @@ class BenchResult:
     kb_check_s: float = 0.0
     links_s: float = 0.0
     broken_links: int = 0
+    reference_s: float = 0.0  # ours without the speed-ups: sequential languages, no prune
+    reference_differences: int = -1  # pages, links, anchors, nav targets a lacks or adds
+    reference_report: str = ""  # the first differences, when there are any
+
+    def same_as_reference(self) -> str:
+        if self.reference_differences < 0:
+            return "not compared"
+        if self.reference_differences == 0:
+            return "yes: the same pages, links, anchors and navigation targets"
+        return f"NO: {self.reference_differences} difference(s)"
 
     def spread(self, config: str) -> Spread:
         return Spread.of(self.times[config])
@@ -106,6 +116,10 @@ def text_table(result: BenchResult) -> str:
     lines.append(f"kb check: {result.kb_check_s:.2f} s")
     lines.append(f"kb links (internal links + anchors of a): {result.links_s:.2f} s, "
                  f"{result.broken_links} broken")
+    lines.append(f"a vs. ours without the speed-ups ({result.reference_s:.2f} s): "
+                 f"{result.same_as_reference()}")
+    if result.reference_report:
+        lines.append(result.reference_report.rstrip())
     return "\n".join(lines) + "\n"
 
 
@@ -132,5 +146,8 @@ def markdown_table(result: BenchResult) -> str:
         f"| `kb check` | {result.kb_check_s:.2f} s |",
         f"| `kb links` (internal links + anchors) | {result.links_s:.2f} s, "
         f"{result.broken_links} broken |",
+        f"| Same pages and links as ours without the speed-ups "
+        f"({result.reference_s:.1f} s: one language after the other, no prune) "
+        f"| {result.same_as_reference()} |",
     ]
     return "\n".join(rows) + "\n"

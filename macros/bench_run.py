@@ -20,12 +20,17 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+import yaml
+
 from macros.bench_corpus import OURS, write_corpus
 from macros.bench_naive import NAIVE, NAIVE_PRUNE, write_naive
 from macros.bench_report import CONFIGS, BenchResult, SiteStats, machine
 from macros.loader import load
+from macros.site_compare import compare_sites, format_differences
 
 STAMP = "corpus.json"  # what the folder holds: reused when it matches
+REFERENCE = "mkdocs.reference.yml"  # ours without the speed-ups: what staff must still see
+SPEED_FEATURES = ("navigation.prune",)
 Progress = Callable[[str], None]
 
 
@@ -76,6 +81,27 @@ def _run(command: list[str], cwd: Path, env: dict[str, str] | None = None,
     return seconds, done
 
 
+def write_reference_config(project: Path) -> Path:
+    """Our mkdocs.yml without the speed-ups that could change what staff see
+    (``navigation.prune``); the build then also runs with ``KB_PARALLEL=0``."""
+    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    theme = config.setdefault("theme", {})
+    theme["features"] = [f for f in theme.get("features", []) if f not in SPEED_FEATURES]
+    path = project / REFERENCE
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                    encoding="utf-8")
+    return path
+
+
+def build_reference(out: Path) -> float:
+    """Wall time of our build without the speed-ups (sequential languages, no prune)."""
+    project = project_of(out, "a")
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean", "--strict",
+               "-f", str(write_reference_config(project)), "-d", str(out / "site-reference")]
+    seconds, _ = _run(command, project, {"KB_PDF": "off", "KB_PARALLEL": "0"})
+    return seconds
+
+
 def project_of(out: Path, config: str) -> Path:
     return out / {"a": OURS, "b": NAIVE, "c": NAIVE_PRUNE}[config]
 
@@ -123,6 +149,11 @@ def run_bench(repo: Path, out: Path, routines: int, pairs: int = 3, seed: int = 
             result.times[config].append(seconds)
             progress(f"pair {pair + 1}/{pairs}: {config}) {seconds:.2f} s")
     result.sites = {key: site_stats(site_of(out, key)) for key in CONFIGS}
+    result.reference_s = build_reference(out)
+    progress(f"reference (KB_PARALLEL=0, no prune) {result.reference_s:.2f} s")
+    differences = compare_sites(out / "site-reference", site_of(out, "a"))
+    result.reference_differences = len(differences)
+    result.reference_report = format_differences(differences) if differences else ""
     result.kb_check_s, _ = _run([sys.executable, "-m", "macros", "check"], project_of(out, "a"))
     result.links_s, links = _run([sys.executable, "-m", "macros", "links", "--format", "json",
                                   str(site_of(out, "a"))], out, allowed=(0, 1))

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from macros.cli_bench import bench, bench_corpus
+from macros.cli_compare import compare_sites_command
 from macros.cli_links import linkcheck, links
 from macros.cli_pr import pr_summary
 from macros.cli_publish import export_site_command, publish_command, version_command
@@ -150,3 +151,4 @@ main.add_command(export_site_command)
 main.add_command(version_command)
 main.add_command(bench_corpus)
 main.add_command(bench)
+main.add_command(compare_sites_command)

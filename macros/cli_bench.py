@@ -47,7 +47,9 @@ def bench_corpus(root: Path, routines: int, out: Path, seed: int) -> None:
 def bench(root: Path, routines: int, out: Path, pairs: int, seed: int,
           json_file: Path | None, markdown: bool) -> None:
     """Build the corpus with ours (a), naive (b) and naive + navigation.prune (c), alternating,
-    and print build times, ratios, page and search index sizes, `kb check` and `kb links`."""
+    and print build times, ratios, page and search index sizes, `kb check` and `kb links`;
+    exit 1 when ours lacks or adds pages, links or anchors against a build of ours without
+    the speed-ups (one language after the other, no navigation.prune)."""
     from macros.bench_corpus import CorpusError  # imported here: `kb check` starts faster
     from macros.bench_report import markdown_table, text_table
     from macros.bench_run import BenchError, run_bench
@@ -61,3 +63,5 @@ def bench(root: Path, routines: int, out: Path, pairs: int, seed: int,
     if json_file is not None:
         json_file.write_text(json.dumps(result.to_json(), indent=2), encoding="utf-8")
     click.echo(markdown_table(result) if markdown else text_table(result), nl=False)
+    if result.reference_differences > 0:  # a speed-up changed what staff see
+        sys.exit(1)

@@ -1,6 +1,9 @@
 """Navigation: section titles and order in the page's language.
 
 Routines follow the organisation data; docs/ pages follow their front matter `order:`.
+A department with more than :data:`UNIT_GROUPS_OVER` routines lists them by unit (one
+sub-section per unit, in the organisation's order), so no navigation list grows past a screen
+or two and each page carries only its own unit's routines (with ``navigation.prune``).
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ def _front_matter_title(page: Page) -> str | None:
 
 
 _LAST = 10_000
+UNIT_GROUPS_OVER = 20  # routines in one department's list before they are grouped by unit
 
 
 def _nav_order(item: NavItem) -> int:
@@ -75,8 +79,37 @@ def _arrange_routines(section: Section, kb: KnowledgeBase, lang: Lang) -> None:
         if isinstance(child, Section) and department_id in kb.departments:
             child.title = kb.departments[department_id].name.text(lang)
             child.children.sort(key=lambda item: (not _is_index(item), routine_title(item)))
+            _group_by_unit(child, kb, department_id, lang)
     section.children.sort(key=lambda item: (not _is_index(item),
                                             order.get(department_of(item), len(order))))
+
+
+def _group_by_unit(department: Section, kb: KnowledgeBase, department_id: str,
+                   lang: Lang) -> None:
+    """Routines of a long department list in one sub-section per unit (see module doc);
+    routines without a unit stay directly under the department, before the units."""
+    routines = [item for item in department.children if not _is_index(item)
+                and (_src(item) or "").removesuffix(".md").rsplit("/", 1)[-1] in kb.routines]
+    if len(routines) <= UNIT_GROUPS_OVER:
+        return
+    units = kb.departments[department_id].units
+    by_unit: dict[str, list[NavItem]] = {unit.id: [] for unit in units}
+    for item in routines:
+        routine = kb.routines[(_src(item) or "").removesuffix(".md").rsplit("/", 1)[-1]]
+        if routine.unit in by_unit:
+            by_unit[routine.unit].append(item)
+    grouped = {id(item) for items in by_unit.values() for item in items}
+    children: list[NavItem] = [item for item in department.children if id(item) not in grouped]
+    for unit in units:
+        items = by_unit[unit.id]
+        if not items:
+            continue
+        group = Section(unit.name.text(lang), items)
+        group.parent = department
+        for item in items:
+            item.parent = group
+        children.append(group)
+    department.children[:] = children
 
 
 def _title_sections(items: list[NavItem]) -> None:

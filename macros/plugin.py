@@ -35,6 +35,7 @@ from macros.api_models import PageRecord
 from macros.audits import personal_data_in_data, personal_data_in_docs
 from macros.embed import embed_code, embed_root
 from macros.git_dates import ChangeDates, load_change_dates
+from macros.html_compact import compact_whitespace
 from macros.labels import LABELS
 from macros.lang_parts import mark_titles, swedish_titles
 from macros.loader import DATA_DIR, LoadResult, files_signature, load
@@ -135,6 +136,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
         site_url = config.site_url
         env.filters["kb_site_relative"] = lambda link: site_relative(str(link), site_url)
+        env.filters["kb_compact"] = compact_whitespace  # overrides/main.html
         return env
 
     def _check_pages(self, root: Path, docs_dir: Path, result: LoadResult) -> None:

@@ -1,15 +1,26 @@
-"""Whole generated pages as Markdown: a routine, a department, the list of all routines."""
+"""Whole generated pages as Markdown: a routine, a department, the list of all routines.
+
+What these pages repeat from elsewhere is marked for the search index to skip
+(:mod:`macros.search_marks`): a routine's contacts, related routines, review dates, search
+words and the sources' notes; the lists of routines on the overview pages.
+"""
 
 from __future__ import annotations
 
+from macros.labels import label
 from macros.markdown import plain
 from macros.model import Routine
 from macros.render import TOPICS_SRC, Renderer, UnknownReference, department_src
+from macros.search_marks import heading_attrs, unindexed, unindexed_admonition, unindexed_paragraph
 from macros.text import PlainText
+
+# Facts under "About this routine" the index leaves out: dates nobody searches for
+UNINDEXED_FACTS = frozenset({"last_reviewed", "review_by"})
 
 
 def _example_box(r: Renderer) -> str:
-    return f'!!! warning "{r.label("example_title")}"\n\n    {r.label("example_body")}'
+    return unindexed_admonition("warning", label("example_title", r.lang),
+                                label("example_body", r.lang))
 
 
 def _page(r: Renderer, body: list[str]) -> str:
@@ -56,24 +67,29 @@ def routine_page(r: Renderer, routine_id: str) -> str:
     contact_ids = list(dict.fromkeys(
         [*routine.contacts, *(c for a in routine.additions for c in a.contacts)]))
     if contact_ids:
-        body.append(f"## {r.label('contacts')} {{ #contacts }}")
+        body.append(f"## {r.label('contacts')} {heading_attrs('contacts', indexed=False)}")
         body.append(r.contact_table(contact_ids, note=False))
     if routine.legal_basis:
         body.append(f"## {r.label('legal_basis')} {{ #legal-basis }}")
         body.append("\n".join(_legal_line(r, ref.source, ref.detail)
                               for ref in routine.legal_basis))
     if routine.related:
-        body.append(f"## {r.label('related')} {{ #related }}")
+        body.append(f"## {r.label('related')} {heading_attrs('related', indexed=False)}")
         body.append("\n".join(f"- {r.routine_link(rid)}" for rid in routine.related))
     body.append(f"## {r.label('about_routine')} {{ #about }}")
-    body.append("\n".join(f"- **{r.label(key)}:** {value}" for key, value in facts))
+    body.append("\n".join(_fact(r, key, value) for key, value in facts))
     if routine.tags:
         body.append(f"**{r.label('tags')}:** " + ", ".join(
             r.link(r.t(r.kb.tags[t].label), f"{TOPICS_SRC}#{t}") for t in routine.tags))
-    if routine.keywords:
-        body.append(f"**{r.label('keywords')}:** "
-                    + ", ".join(plain(k) for k in routine.keywords.get(r.lang)))
+    if routine.keywords:  # indexed as the page's tags (macros/pages.py)
+        body.append(unindexed_paragraph(f"**{r.label('keywords')}:** " + ", ".join(
+            plain(k) for k in routine.keywords.get(r.lang))))
     return _page(r, body)
+
+
+def _fact(r: Renderer, key: str, value: str) -> str:
+    item = f"**{r.label(key)}:** {value}"
+    return f"- {unindexed(item)}" if key in UNINDEXED_FACTS else f"- {item}"
 
 
 def _legal_line(r: Renderer, source_id: str, detail: PlainText | None) -> str:
@@ -82,8 +98,8 @@ def _legal_line(r: Renderer, source_id: str, detail: PlainText | None) -> str:
     line = f"[{title}]({source.url})" if source.url else title
     if detail is not None:
         line += f", {r.t(detail)}"
-    if source.note:
-        line += f" – {r.md(source.note)}"
+    if source.note:  # the same on every routine citing the source: the legal chapter's
+        line += " " + unindexed(f"– {r.md(source.note)}")
     return f"- {line}"
 
 
@@ -103,12 +119,12 @@ def department_page(r: Renderer, department_id: str) -> str:
         body.append("\n".join(
             f"- **{r.t(u.name)}**" + (f" – {r.md(u.description)}" if u.description else "")
             for u in department.units))
-    body.append(f"## {r.label('own_routines')} {{ #routines }}")
+    body.append(f"## {r.label('own_routines')} {heading_attrs('routines', indexed=False)}")
     own = r.kb.routines_of(department_id)
     body.append("\n".join(_summary_line(r, x) for x in own) if own else r.label("no_routines"))
     shared = [x for x in r.kb.shared_routines() if x.department != department_id]
     if shared:
-        body.append(f"## {r.label('shared_routines')} {{ #shared }}")
+        body.append(f"## {r.label('shared_routines')} {heading_attrs('shared', indexed=False)}")
         lines = []
         for routine in shared:
             line = _summary_line(r, routine)
@@ -117,7 +133,7 @@ def department_page(r: Renderer, department_id: str) -> str:
             lines.append(line)
         body.append("\n".join(lines))
     if any(c.department == department_id for c in r.kb.contacts.values()):
-        body.append(f"## {r.label('contacts')} {{ #contacts }}")
+        body.append(f"## {r.label('contacts')} {heading_attrs('contacts', indexed=False)}")
         body.append(r.contact_table(department=department_id, note=False))
     return _page(r, body)
 
@@ -126,12 +142,12 @@ def routine_index(r: Renderer) -> str:
     body = [f"# {r.label('all_routines')}", r.label("routines_intro")]
     shared = r.kb.shared_routines()
     if shared:
-        body.append(f"## {r.label('shared_routines')} {{ #shared }}")
+        body.append(f"## {r.label('shared_routines')} {heading_attrs('shared', indexed=False)}")
         body.append("\n".join(_summary_line(r, x) for x in shared))
     for department in r.kb.organisation.departments:
         own = r.kb.routines_of(department.id)
         link = r.link(r.t(department.name), department_src(department.id))
-        body.append(f"## {link} {{ #{department.id} }}")
+        body.append(f"## {link} {heading_attrs(department.id, indexed=False)}")
         body.append("\n".join(_summary_line(r, x) for x in own) if own
                     else r.label("no_routines"))
     return _page(r, body)
@@ -144,6 +160,6 @@ def topic_index(r: Renderer) -> str:
         tagged = sorted((x for x in r.kb.routines.values() if tag.id in x.tags),
                         key=lambda x: x.title.text(r.lang).casefold())
         body.append(f"## {r.t(tag.label)} {{ #{tag.id} }}")
-        body.append("\n".join(f"- {r.routine_link(x.id)}" for x in tagged) if tagged
-                    else r.label("no_topic_routines"))
+        body.append("\n".join(f"- {unindexed(r.routine_link(x.id))}" for x in tagged)
+                    if tagged else r.label("no_topic_routines"))
     return _page(r, body)

@@ -5,6 +5,13 @@ a Swedish search also lists English pages. After the build this splits it: the d
 language keeps ``search_index.json``; every other language gets ``search_index.<lang>.json``
 with only its pages (their locations start with ``<lang>/``) and only its stemmer. A small
 script in ``overrides/main.html`` makes pages in those languages load their own file.
+
+On the way the index loses what only repeats: the other languages' copies of pages that fell
+back to the default language (:mod:`macros.search_dedup`, what static-i18n's
+``reconfigure_search`` did in O(n²)), the search words Material copies into every section
+of a page and the empty list items left where text was excluded (:mod:`macros.search_compact`).
+The files are compact JSON in UTF-8 (no ``\\u`` escapes), in the format Material's search
+worker reads (``config`` and ``docs``).
 """
 
 from __future__ import annotations
@@ -12,6 +19,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+
+from macros.search_compact import drop_empty_items, page_tags_only
+from macros.search_dedup import drop_fallback_copies
 
 INDEX = Path("search") / "search_index.json"
 
@@ -24,10 +34,13 @@ def index_path(site_dir: Path, lang: str, default: str) -> Path:
 
 def split_index(index: dict[str, Any], languages: list[str],
                 default: str) -> dict[str, dict[str, Any]]:
-    """The index's documents per language, each with its own config (lang = that language)."""
+    """The index's documents per language, each with its own config (lang = that language),
+    without fallback copies and with search words on the page entries only."""
     others = [lang for lang in languages if lang != default]
     buckets: dict[str, list[dict[str, Any]]] = {lang: [] for lang in languages}
-    for doc in index.get("docs", []):
+    docs = drop_empty_items(page_tags_only(
+        drop_fallback_copies(index.get("docs", []), languages)))
+    for doc in docs:
         location = str(doc.get("location", ""))
         lang = next((x for x in others if location == x or location.startswith(f"{x}/")),
                     default)

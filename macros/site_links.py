@@ -1,13 +1,16 @@
 """Internal links and anchors of the built site, checked offline over its HTML files.
 
-Every `*.html` is read once. Its `href`/`src` values and its ids (and `<a name>`s) are taken
-with compiled regexes: the HTML comes from Python-Markdown and Material, which write
-double-quoted attributes after a space. Each link into the site is resolved as a browser
-would against the page's URL (a directory URL serves its index.html) and must reach a built
-file; a `#fragment` must be an id on the target page. External hosts and mailto:, tel:,
-javascript:, data: links are skipped. The site's own host and path come from
-`<link rel="canonical">` (MkDocs writes it from `site_url`): absolute links to that host count
-as internal, and root-relative links such as 404.html's `/en/` resolve under that path.
+Every `*.html` is read once (macros/page_reader.py, on all cores for a big site) and its
+`href`/`src` values, ids (and `<a name>`s) and canonical link taken from its bytes
+(macros/html_scan.py). Each link into the site is resolved as a browser would against the
+page's URL (a directory URL serves its index.html) and must reach a built file; a `#fragment`
+must be an id on the target page. External hosts and mailto:, tel:, javascript:, data: links
+are skipped. The site's own host and path come from `<link rel="canonical">` (MkDocs writes
+it from `site_url`): absolute links to that host count as internal, and root-relative links
+such as 404.html's `/en/` resolve under that path.
+
+The navigation puts ~1000 links on every page, nearly all `../…`: such a link leads to the
+same place from every page of one folder, so it is resolved and judged once per folder.
 """
 
 from __future__ import annotations
@@ -16,24 +19,18 @@ import json
 import os
 import posixpath
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
-from html import unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from macros.html_scan import Page
 from macros.link_texts import text
+from macros.page_reader import read_pages
 from macros.text import Lang
 
 ROOT_PAGE = "./"  # how the start page's URL is written in reports
 HTML_SUFFIXES = (".html", ".htm")
 
-_HREF = re.compile(r' href="([^"]*)"')
-_SRC = re.compile(r' src="([^"]*)"')
-_ID = re.compile(r' id="([^"]*)"')
-_NAME = re.compile(r' name="([^"]*)"')
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_CANONICAL = re.compile(r'<link rel="canonical" href="([^"]*)"')
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 _WEB_SCHEMES = frozenset({"http", "https"})
 
@@ -113,13 +110,6 @@ class SiteBase:
 
 
 @dataclass(frozen=True)
-class Page:
-    links: frozenset[str]  # href and src values, entities decoded, each once
-    anchors: frozenset[str]  # ids and <a name>s
-    canonical: str | None
-
-
-@dataclass(frozen=True)
 class Site:
     """A built site read once: every file's site-relative path, and every HTML page parsed."""
 
@@ -132,27 +122,10 @@ class Site:
 
 # --- reading ------------------------------------------------------------------------------
 
-def parse_page(html: str) -> Page:
-    if "<!--" in html:  # a link commented out in a Markdown source is no link
-        html = _COMMENT.sub("", html)
-    links = {*_HREF.findall(html), *_SRC.findall(html)}
-    anchors = set(_ID.findall(html))
-    for match in _NAME.finditer(html):  # `name` is an anchor only on <a>
-        tag = html.rfind("<", 0, match.start())
-        if html.startswith(("<a ", "<a\n", "<a\t"), tag):
-            anchors.add(match.group(1))
-    canonical = _CANONICAL.search(html)
-    return Page(links=frozenset(_unescaped(links)), anchors=frozenset(_unescaped(anchors)),
-                canonical=unescape(canonical.group(1)) if canonical else None)
-
-
-def _unescaped(values: Iterable[str]) -> Iterable[str]:
-    return (unescape(v) if "&" in v else v for v in values)
-
-
-def load_site(site_dir: Path) -> Site:
+def load_site(site_dir: Path, workers: int | None = None) -> Site:
+    """The site built in `site_dir`; `workers`: processes reading it (default: by size)."""
     files: set[str] = set()
-    pages: dict[str, Page] = {}
+    html: list[str] = []
     root = str(site_dir)
     for folder, _dirs, names in os.walk(root):
         relative = os.path.relpath(folder, root).replace(os.sep, "/")
@@ -161,8 +134,8 @@ def load_site(site_dir: Path) -> Site:
             path = prefix + name
             files.add(path)
             if name.endswith(HTML_SUFFIXES):
-                with open(os.path.join(folder, name), "rb") as handle:
-                    pages[path] = parse_page(handle.read().decode("utf-8", "replace"))
+                html.append(path)
+    pages = read_pages(site_dir, html, workers)
     return Site(site_dir, frozenset(files), pages, _site_base(pages), _sources(site_dir))
 
 
@@ -289,25 +262,68 @@ def _anchor_ok(page: Page, fragment: str) -> bool:
     return "%" in fragment and unquote(fragment) in page.anchors
 
 
+_Fault = tuple[str, str | None]  # the target as shown, and the missing anchor (None: page)
+_UNKNOWN: _Fault = ("", "")
+
+
+@dataclass
+class _Folder:
+    """The verdicts on the links that lead to the same place from every page of one folder:
+    `../…` (they climb from the folder's parent) and absolute ones."""
+
+    ok: set[str] = field(default_factory=set)
+    broken: dict[str, _Fault] = field(default_factory=dict)
+
+
 def check(site: Site) -> list[BrokenLink]:
     broken: list[BrokenLink] = []
+    folders: dict[str | None, _Folder] = {}
     for file, page in site.pages.items():
         url = page_url(file)
-        for href in page.links:
-            resolved = resolve(site.base, file, href)
-            if resolved is None:
-                continue
-            shown = resolved.path or ROOT_PAGE
-            found = None if resolved.outside else target_file(site, resolved.path)
-            source = site.sources.get(url)
-            if found is None:
-                broken.append(BrokenLink(url, href, shown, source=source))
-                continue
-            target = site.pages.get(found)
-            fragment = resolved.fragment
-            if target is not None and fragment is not None and not _anchor_ok(target, fragment):
-                broken.append(BrokenLink(url, href, shown, unquote(fragment), source))
+        known = folders.setdefault(_parent(file), _Folder())
+        for href in page.links - known.ok:
+            problem = known.broken.get(href, _UNKNOWN)
+            if problem is _UNKNOWN:
+                problem = _problem(site, file, href)
+                if _same_from_folder(href):
+                    if problem is None:
+                        known.ok.add(href)
+                    else:
+                        known.broken[href] = problem
+            if problem is not None:
+                broken.append(BrokenLink(url, href, problem[0], problem[1],
+                                         site.sources.get(url)))
     return sorted(broken)
+
+
+def _problem(site: Site, file: str, href: str) -> _Fault | None:
+    """What is wrong with `href` on `file`, if anything."""
+    resolved = resolve(site.base, file, href)
+    if resolved is None:
+        return None
+    shown = resolved.path or ROOT_PAGE
+    found = None if resolved.outside else target_file(site, resolved.path)
+    if found is None:
+        return shown, None
+    target = site.pages.get(found)
+    fragment = resolved.fragment
+    if target is not None and fragment is not None and not _anchor_ok(target, fragment):
+        return shown, unquote(fragment)
+    return None
+
+
+def _parent(file: str) -> str | None:
+    """The parent of the file's folder (None above the site): `../x` resolves against it."""
+    folder = posixpath.dirname(file)
+    return posixpath.dirname(folder) if folder else None
+
+
+def _same_from_folder(href: str) -> bool:
+    """Whether `href` resolves alike from every page whose folder has the same parent:
+    `../…` normalises through that parent; absolute and root-relative ones do not depend
+    on the page at all. (`#x`, `./x`, `x` depend on the page or its own folder.)"""
+    href = href.strip()
+    return href.startswith(("../", "/")) or _SCHEME.match(href) is not None
 
 
 def check_site(site_dir: Path) -> list[BrokenLink]:

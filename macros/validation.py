@@ -56,6 +56,21 @@ def model_at(model: type[BaseModel], loc: tuple[str | int, ...]) -> type[BaseMod
     return current
 
 
+def _what(value: Any) -> str:
+    """A YAML value's kind in an editor's words (not a Python type name)."""
+    if value is None:
+        return "an empty value"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return type(value).__name__
+
+
 def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
     """(message, fix) for one pydantic error."""
     kind = error["type"]
@@ -94,7 +109,7 @@ def _message(error: ErrorDetails, model: type[BaseModel]) -> tuple[str, str]:
     if kind == "literal_error":
         return f"{value!r} is not allowed", f"use one of {ctx.get('expected', '')}"
     if kind in ("string_type",):
-        return f"must be text, not {type(value).__name__}", f"put the value in quotes: \"{value}\""
+        return f"must be text, not {_what(value)}", f"put the value in quotes: \"{value}\""
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         expected = model_at(model, loc)
         if expected in _TEXT_MODELS:

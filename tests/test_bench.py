@@ -81,10 +81,16 @@ def test_bench_reports_every_measure(corpus: Path, result: BenchResult) -> None:
         assert stats.pages > 0 and stats.median_page_kb > 0 and stats.search_index_mb > 0
     assert result.kb_check_s > 0 and result.links_s > 0
     assert result.broken_links == 0
+    assert result.reference_s > 0 and result.reference_differences == 0
+    assert (corpus / "site-reference" / "en" / "rutiner" / "index.html").is_file()
+    reference = (corpus / "ours" / "mkdocs.reference.yml").read_text(encoding="utf-8")
+    assert "navigation.prune" not in reference
+    assert "navigation.prune" in (corpus / "ours" / "mkdocs.yml").read_text(encoding="utf-8")
     assert result.ratio("b").median > 0 and result.ratio("c").median > 0
     assert "cores" in result.machine
     table = text_table(result)
-    for needle in ("ratio a/b", "ratio a/c", "kb check", "kb links", "search index"):
+    for needle in ("ratio a/b", "ratio a/c", "kb check", "kb links", "search index",
+                   "without the speed-ups", "the same pages, links"):
         assert needle in table
     readme = markdown_table(result)
     assert "| Build time a/b |" in readme and "| `kb check` |" in readme

@@ -44,3 +44,28 @@ def test_split_site_index_writes_one_file_per_language(tmp_path: Path) -> None:
 
 def test_nothing_to_split_without_an_index(tmp_path: Path) -> None:
     assert not split_site_index(tmp_path, ["sv", "en"], "sv")
+
+
+def test_split_drops_fallback_copies_and_section_search_words() -> None:
+    index = {"config": {"lang": ["sv", "en"]}, "docs": [
+        {"location": "x/", "title": "Bara svenska", "text": "t", "tags": ["ord"]},
+        {"location": "x/#a", "title": "A", "text": "u", "tags": ["ord"]},
+        {"location": "en/x/", "title": "Bara svenska", "text": "t", "tags": ["ord"]},
+        {"location": "en/x/#a", "title": "A", "text": "u", "tags": ["ord"]},
+        {"location": "en/y/", "title": "Translated", "text": "v"},
+    ]}
+    parts = split_index(index, ["sv", "en"], "sv")
+    assert parts["sv"]["docs"] == [
+        {"location": "x/", "title": "Bara svenska", "text": "t", "tags": ["ord"]},
+        {"location": "x/#a", "title": "A", "text": "u"}]
+    assert [d["location"] for d in parts["en"]["docs"]] == ["en/y/"]
+
+
+def test_written_index_is_compact_utf8(tmp_path: Path) -> None:
+    (tmp_path / "search").mkdir()
+    index = {"config": {"lang": ["sv", "en"]},
+             "docs": [{"location": "a/", "title": "Våld", "text": "hö"}]}
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(index))
+    split_site_index(tmp_path, ["sv", "en"], "sv")
+    written = index_path(tmp_path, "sv", "sv").read_text(encoding="utf-8")
+    assert "Våld" in written and "\\u" not in written and ", " not in written

@@ -1,0 +1,119 @@
+"""navigation.prune (mkdocs.yml) and the compacted theme HTML (macros/html_compact.py) make
+pages much smaller and must change nothing staff see or can reach: the real site is built a
+second time without prune and compared with the real site
+
+- as files: the same pages and files, links and ids in every page's content, and the same
+  navigation targets over the site (macros/site_compare.py);
+- in Chromium, at a desktop and a phone viewport: the same visible navigation links, text and
+  address, on pages of several types in both languages. Without prune a closed section's
+  pages are in the HTML but hidden; with prune the section is a link to its first page.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from macros.local_server import serve
+from macros.site_compare import compare_sites, format_differences
+from tests.conftest import ROOT, mkdocs_build
+from tests.page_types import PAGE_TYPES
+
+PRUNE = "    - navigation.prune"
+KINDS = ("start page", "plan chapter", "routine", "department", "contacts")
+VISITS = [t.visit(lang) for t in PAGE_TYPES if t.kind in KINDS for lang in ("sv", "en")]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+# Links of the primary navigation a reader can see: shown by CSS (not hidden, collapsed or
+# transparent), with a box, and not slid out of the viewport (the phone's drawer keeps
+# closed panels beside it). The text with its whitespace collapsed, and where it leads.
+VISIBLE_LINKS = """
+  () => Array.from(document.querySelectorAll(".md-sidebar--primary a[href]"))
+    .filter((a) => {
+      if (!a.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) return false;
+      const box = a.getBoundingClientRect();
+      return box.width > 0 && box.height > 0 && box.right > 0 && box.left < innerWidth;
+    })
+    .map((a) => [a.textContent.replace(/\\s+/g, " ").trim(), new URL(a.href).pathname
+                 + new URL(a.href).hash])
+"""
+
+# Material's slide and expand transitions have ended
+SETTLED = "() => document.getAnimations().every((a) => a.playState !== 'running')"
+
+
+@pytest.fixture(scope="module")
+def unpruned_site(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's site built as the real one but without navigation.prune."""
+    project = tmp_path_factory.mktemp("unpruned") / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".bench", "site", ".venv", ".git", "tests", "__pycache__", "*.egg-info",
+        ".pytest_cache", ".ruff_cache"))
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith(PRUNE)]
+    assert len(kept) == len(lines) - 1, "mkdocs.yml has no navigation.prune to take out"
+    config.write_text("".join(kept).replace("custom_dir: overrides",
+                                            f"custom_dir: {ROOT / 'overrides'}"),
+                      encoding="utf-8")
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+    return project / "site"
+
+
+def test_pruning_keeps_every_page_link_anchor_and_navigation_target(
+        real_site: Path, unpruned_site: Path) -> None:
+    differences = compare_sites(unpruned_site, real_site)
+    assert differences == [], format_differences(differences)
+
+
+def test_pruned_pages_are_smaller(real_site: Path, unpruned_site: Path) -> None:
+    for visit in VISITS:
+        pruned = (real_site / visit.file).stat().st_size
+        assert pruned < (unpruned_site / visit.file).stat().st_size, visit.label
+
+
+@pytest.fixture(scope="module")
+def unpruned_url(unpruned_site: Path) -> Iterator[str]:
+    with serve(unpruned_site) as url:
+        yield url.rstrip("/")
+
+
+def _visible_navs(browser: Any, base: str, viewport: str) -> list[list[list[str]]]:
+    """The visible navigation links of every page of VISITS on the site served at ``base``."""
+    phone = viewport == "phone"
+    context = browser.new_context(viewport=VIEWPORTS[viewport], is_mobile=phone,
+                                  has_touch=phone)
+    try:
+        page = context.new_page()
+        found = []
+        for visit in VISITS:
+            page.goto(base + visit.path)
+            if phone:  # the navigation is in the drawer: open it
+                page.locator("label.md-header__button[for='__drawer']").click()
+            page.wait_for_function(SETTLED)
+            found.append(page.evaluate(VISIBLE_LINKS))  # both sites are served at /
+        return found
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("viewport", list(VIEWPORTS))
+def test_the_visible_navigation_is_the_same_with_and_without_prune(
+        browser: Any, base_url: str, unpruned_url: str, viewport: str) -> None:
+    different = []
+    pruned_navs = _visible_navs(browser, base_url, viewport)
+    unpruned_navs = _visible_navs(browser, unpruned_url, viewport)
+    for visit, pruned, unpruned in zip(VISITS, pruned_navs, unpruned_navs, strict=True):
+        assert pruned, f"{visit.label}: no navigation link is visible"
+        if pruned != unpruned:
+            only_pruned = [link for link in pruned if link not in unpruned]
+            only_unpruned = [link for link in unpruned if link not in pruned]
+            different.append(f"{visit.label}: only with prune {only_pruned[:5]}, "
+                             f"only without {only_unpruned[:5]}")
+    assert different == [], "\n".join(different)
