@@ -83,7 +83,13 @@ def test_server_settings_allow_framing_only_from_the_intranet(repo_kb: Knowledge
     assert nginx.count("{") == nginx.count("}")
     assert 'add_header Access-Control-Allow-Origin "*" always;' in nginx  # api/ for widgets
     assert "server_name rutiner.upplandsvasby.se;" in nginx
-    assert iis_csp(_fenced(server_config(repo_kb, "iis", lang), "xml")) == expected
+    # the search index and the api/ files travel compressed (issue 7)
+    gzip_types = next(line for line in nginx.splitlines() if "gzip_types" in line)
+    assert "gzip on;" in nginx and "application/json" in gzip_types
+    iis = _fenced(server_config(repo_kb, "iis", lang), "xml")
+    assert iis_csp(iis) == expected
+    compression = ET.fromstring(iis).find("system.webServer/urlCompression")
+    assert compression is not None and compression.get("doStaticCompression") == "true"
 
 
 def test_unknown_server_kind_is_a_reference_error(repo_kb: KnowledgeBase) -> None:
