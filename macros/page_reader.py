@@ -21,6 +21,16 @@ CHUNK = 32  # files per task: small enough to share the work evenly
 MAX_WORKERS = 8
 
 
+def site_files(root: Path) -> Iterator[tuple[str, str]]:
+    """(site-relative path with "/", absolute path) of every file under ``root``."""
+    top = str(root)
+    for folder, _dirs, names in os.walk(top):
+        relative = os.path.relpath(folder, top).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        for name in names:
+            yield prefix + name, os.path.join(folder, name)
+
+
 def read_pages(root: Path, files: Sequence[str], workers: int | None = None
                ) -> dict[str, Page]:
     """Site-relative HTML file → Page. `workers`: processes to use (default: one per core

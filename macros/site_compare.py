@@ -21,7 +21,6 @@ parse (ten times faster): Material writes every attribute double-quoted.
 from __future__ import annotations
 
 import fnmatch
-import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -34,6 +33,7 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
+from macros.page_reader import site_files
 from macros.text import Lang
 
 _ORIGIN = "http://site.invalid/"  # pages are resolved as if served here
@@ -188,22 +188,17 @@ def read_site(site: Path, ignore: Sequence[str] = ()) -> SiteLinks:
     files: set[str] = set()
     pages: dict[str, PageLinks] = {}
     nav: dict[str, set[bytes]] = defaultdict(set)  # folder → hrefs relative to it
-    root = str(site)
-    for folder, _dirs, names in os.walk(root):
-        relative = os.path.relpath(folder, root).replace(os.sep, "/")
-        prefix = "" if relative == "." else relative + "/"
-        for name in names:
-            path = prefix + name
-            if _ignored(path, ignore):
-                continue
-            files.add(path)
-            if name.endswith(_HTML):
-                with open(os.path.join(folder, name), "rb") as handle:
-                    data = handle.read()
-                pages[path] = read_page(data, path)
-                span = _nav_span(data)
-                if span is not None:
-                    _add_nav(nav, _folder(page_address(path)), _HREF.findall(data, *span))
+    for path, absolute in site_files(site):
+        if _ignored(path, ignore):
+            continue
+        files.add(path)
+        if path.endswith(_HTML):
+            with open(absolute, "rb") as handle:
+                data = handle.read()
+            pages[path] = read_page(data, path)
+            span = _nav_span(data)
+            if span is not None:
+                _add_nav(nav, _folder(page_address(path)), _HREF.findall(data, *span))
     targets = {_target(folder, href.decode("utf-8", "replace"))
                for folder, hrefs in nav.items() for href in hrefs}
     return SiteLinks(frozenset(files), pages, frozenset(targets))

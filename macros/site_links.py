@@ -16,7 +16,6 @@ same place from every page of one folder, so it is resolved and judged once per 
 from __future__ import annotations
 
 import json
-import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 
 from macros.html_scan import Page
 from macros.link_texts import text
-from macros.page_reader import read_pages
+from macros.page_reader import read_pages, site_files
 from macros.text import Lang
 
 ROOT_PAGE = "./"  # how the start page's URL is written in reports
@@ -126,15 +125,10 @@ def load_site(site_dir: Path, workers: int | None = None) -> Site:
     """The site built in `site_dir`; `workers`: processes reading it (default: by size)."""
     files: set[str] = set()
     html: list[str] = []
-    root = str(site_dir)
-    for folder, _dirs, names in os.walk(root):
-        relative = os.path.relpath(folder, root).replace(os.sep, "/")
-        prefix = "" if relative == "." else relative + "/"
-        for name in names:
-            path = prefix + name
-            files.add(path)
-            if name.endswith(HTML_SUFFIXES):
-                html.append(path)
+    for path, _absolute in site_files(site_dir):
+        files.add(path)
+        if path.endswith(HTML_SUFFIXES):
+            html.append(path)
     pages = read_pages(site_dir, html, workers)
     return Site(site_dir, frozenset(files), pages, _site_base(pages), _sources(site_dir))
 
