@@ -6,10 +6,11 @@ other language. On a machine with two cores that leaves one idle. Here:
 
 1. When the default language's navigation is ready (the site folder has been cleaned and
    static-i18n knows the default language's pages, which the sitemap lists), :meth:`start`
-   forks one child per other language. The child runs exactly the nested build static-i18n
-   would have run (same config object, same plugins, the data already loaded) and sends back
-   what the parent still needs: that language's search entries and the kb plugin's records of
-   its pages. Its log lines go to the same terminal.
+   forks a child for the other language (a site with three or more builds them in turn).
+   The child runs exactly the nested build static-i18n would have run (same config object,
+   same plugins, the data already loaded) and sends back what the parent still needs: that
+   language's search entries and the kb plugin's records of its pages. Its log lines go to
+   the same terminal.
 2. The parent builds the default language meanwhile. When static-i18n's loop reaches the other
    language, its call to ``build()`` is replaced by :meth:`join`: wait for the child and hand
    its search entries to static-i18n, which then writes the combined index as usual.
@@ -99,7 +100,9 @@ class LanguageWorkers:
         if i18n is None or self.is_child or self._children:
             return
         others = [locale for locale in i18n.build_languages if locale != i18n.current_language]
-        if not others:
+        if len(others) != 1:
+            # Two languages (ours) on two cores. With more, several children would each
+            # write a sitemap that lists only their own language: build them in turn.
             return
         logging.getLogger("mkdocs.commands.build").addFilter(SKIPPED)
         context = multiprocessing.get_context("fork")
