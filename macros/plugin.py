@@ -3,7 +3,9 @@
 - on_config: load and validate ``routines/`` once (cached), report every problem, abort on errors;
 - on_files: add the generated pages in both languages (and give them back their content
   after mkdocs-static-i18n has re-created the file objects);
-- on_nav: section titles and order from the organisation data;
+- on_nav: section titles and order from the organisation data; then, in the default
+  language's build, the other language starts building in a forked process
+  (:mod:`macros.parallel_build`; the parent waits for it where static-i18n would build it);
 - on_post_page: Swedish titles in English pages' navigation get lang="sv" (macros.lang_parts);
 - on_page_context: the labels templates need; the review notice under the title (after the
   search plugin has indexed the page, so the notice is not searchable boilerplate);
