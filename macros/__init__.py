@@ -6,7 +6,10 @@ from typing import Any
 
 
 def define_env(env: Any) -> None:
+    from macros import macro_errors
     from macros.macro_context import MacroContext
+
+    macro_errors.register()  # a mistyped macro name: file, line and fix, no traceback
 
     for name, func in MacroContext(env).macros().items():
         env.macro(func, name)

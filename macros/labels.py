@@ -343,6 +343,12 @@ LABELS: dict[str, dict[Lang, str]] = {
                             "honour-related violence and oppression, most recently changed "
                             "first."},
     "feed_link": {"sv": "Ändrade rutiner (Atom-flöde)", "en": "Changed routines (Atom feed)"},
+    # --- build messages (issue 7) ---
+    "macro_undefined": {
+        "sv": "`{name}` är inget makro eller ingen variabel — kontrollera stavningen (makrona "
+              "står i README, avsnittet Macros for prose pages)",
+        "en": "`{name}` is not a macro or variable — check its spelling (the macros are listed "
+              "in README, section Macros for prose pages)"},
 }
 
 
