@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from macros.site_compare import TEXTS, compare, format_differences, read_site
+from macros.link_texts import text
+from macros.site_compare import compare, format_differences, read_site
 
 _SITE = click.Path(exists=True, file_okay=False, path_type=Path)
 
@@ -34,13 +35,13 @@ def compare_sites_command(reference: Path, candidate: Path, limit: int, ignore: 
     for folder in (reference, candidate):
         site = read_site(folder, ignore)
         if not site.pages:
-            click.echo("kb compare-sites: " + TEXTS["no_pages"][language].format(folder=folder),
+            click.echo("kb compare-sites: " + text("compare_no_pages", language, folder=folder),
                        err=True)
             sys.exit(2)
         sites.append(site)
     differences = compare(*sites)
     click.echo(format_differences(differences, limit, language), nl=False)
-    click.echo(TEXTS["counts"][language].format(
-        files=f"{len(sites[0].files)} / {len(sites[1].files)}",
+    click.echo(text(
+        "compare_counts", language, files=f"{len(sites[0].files)} / {len(sites[1].files)}",
         pages=f"{len(sites[0].pages)} / {len(sites[1].pages)}"), err=True)
     sys.exit(1 if differences else 0)

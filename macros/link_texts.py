@@ -1,5 +1,5 @@
-"""Every user-visible text of the link checks (`kb links`, `kb linkcheck`), in Swedish and
-English: one place to change a wording or add a language."""
+"""Every user-visible text of the link checks (`kb links`, `kb linkcheck`) and of
+`kb compare-sites`, in Swedish and English: one place to change a wording or add a language."""
 
 from __future__ import annotations
 
@@ -95,6 +95,27 @@ TEXTS: dict[str, dict[Lang, str]] = {
         "sv": "LinkChecker avslutades med kod {code} utan resultat:\n{stderr}",
         "en": "LinkChecker exited with code {code} without results:\n{stderr}",
     },
+    # `kb compare-sites` (macros/site_compare.py): one line per kind of difference
+    "compare_missing_file": {"sv": "fil som saknas", "en": "missing file"},
+    "compare_added_file": {"sv": "ny fil", "en": "added file"},
+    "compare_missing_link": {"sv": "länk som saknas i innehållet",
+                             "en": "missing link in the content"},
+    "compare_added_link": {"sv": "ny länk i innehållet", "en": "added link in the content"},
+    "compare_missing_id": {"sv": "id (ankare) som saknas", "en": "missing id (anchor)"},
+    "compare_added_id": {"sv": "nytt id (ankare)", "en": "added id (anchor)"},
+    "compare_missing_nav": {"sv": "mål som saknas i navigeringen (hela webbplatsen)",
+                    "en": "missing navigation target (whole site)"},
+    "compare_added_nav": {"sv": "nytt mål i navigeringen (hela webbplatsen)",
+                  "en": "added navigation target (whole site)"},
+    "compare_same": {"sv": "Samma filer, länkar, id:n och navigeringsmål.",
+             "en": "Same files, links, ids and navigation targets."},
+    "compare_differ": {"sv": "{count} skillnader mot referensen:",
+               "en": "{count} difference(s) from the reference:"},
+    "compare_more": {"sv": "… och {count} till", "en": "… and {count} more"},
+    "compare_counts": {"sv": "referens / kandidat: {files} filer, {pages} sidor",
+               "en": "reference / candidate: {files} files, {pages} pages"},
+    "compare_no_pages": {"sv": "{folder}: inga HTML-sidor (är webbplatsen byggd?)",
+                 "en": "{folder}: no HTML pages (is the site built?)"},
 }
 
 

@@ -32,6 +32,11 @@ def _index_page(section: Section) -> Page | None:
     return None
 
 
+def _routine_id(item: NavItem) -> str:
+    """The routine a generated page shows: rutiner/<department>/<id>.md → <id>."""
+    return (_src(item) or "").rsplit("/", 1)[-1].removesuffix(".md")
+
+
 def _is_index(item: NavItem) -> bool:
     return isinstance(item, Page) and (_src(item) or "").rsplit("/", 1)[-1] == "index.md"
 
@@ -70,8 +75,7 @@ def _arrange_routines(section: Section, kb: KnowledgeBase, lang: Lang) -> None:
         return (_src(index) or "").split("/")[1] if index else ""
 
     def routine_title(item: NavItem) -> str:
-        routine_id = (_src(item) or "").rsplit("/", 1)[-1].removesuffix(".md")
-        routine = kb.routines.get(routine_id)
+        routine = kb.routines.get(_routine_id(item))
         return routine.title.text(lang).casefold() if routine else ""
 
     for child in section.children:
@@ -89,13 +93,13 @@ def _group_by_unit(department: Section, kb: KnowledgeBase, department_id: str,
     """Routines of a long department list in one sub-section per unit (see module doc);
     routines without a unit stay directly under the department, before the units."""
     routines = [item for item in department.children if not _is_index(item)
-                and (_src(item) or "").removesuffix(".md").rsplit("/", 1)[-1] in kb.routines]
+                and _routine_id(item) in kb.routines]
     if len(routines) <= UNIT_GROUPS_OVER:
         return
     units = kb.departments[department_id].units
     by_unit: dict[str, list[NavItem]] = {unit.id: [] for unit in units}
     for item in routines:
-        routine = kb.routines[(_src(item) or "").removesuffix(".md").rsplit("/", 1)[-1]]
+        routine = kb.routines[_routine_id(item)]
         if routine.unit in by_unit:
             by_unit[routine.unit].append(item)
     grouped = {id(item) for items in by_unit.values() for item in items}

@@ -7,7 +7,6 @@ words and the sources' notes; the lists of routines on the overview pages.
 
 from __future__ import annotations
 
-from macros.labels import label
 from macros.markdown import plain
 from macros.model import Routine
 from macros.render import TOPICS_SRC, Renderer, UnknownReference, department_src
@@ -19,8 +18,7 @@ UNINDEXED_FACTS = frozenset({"last_reviewed", "review_by"})
 
 
 def _example_box(r: Renderer) -> str:
-    return unindexed_admonition("warning", label("example_title", r.lang),
-                                label("example_body", r.lang))
+    return unindexed_admonition("warning", r.label("example_title"), r.label("example_body"))
 
 
 def _page(r: Renderer, body: list[str]) -> str:

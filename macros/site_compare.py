@@ -33,7 +33,9 @@ from urllib.parse import urljoin
 import lxml.html
 from lxml import etree
 
+from macros.link_texts import text
 from macros.page_reader import site_files
+from macros.site_links import ROOT_PAGE, page_url
 from macros.text import Lang
 
 _ORIGIN = "http://site.invalid/"  # pages are resolved as if served here
@@ -44,27 +46,6 @@ _HTML = (".html", ".htm")
 
 KINDS: tuple[str, ...] = ("missing_file", "added_file", "missing_link", "added_link",
                           "missing_id", "added_id", "missing_nav", "added_nav")
-TEXTS: dict[str, dict[Lang, str]] = {
-    "missing_file": {"sv": "fil som saknas", "en": "missing file"},
-    "added_file": {"sv": "ny fil", "en": "added file"},
-    "missing_link": {"sv": "länk som saknas i innehållet", "en": "missing link in the content"},
-    "added_link": {"sv": "ny länk i innehållet", "en": "added link in the content"},
-    "missing_id": {"sv": "id (ankare) som saknas", "en": "missing id (anchor)"},
-    "added_id": {"sv": "nytt id (ankare)", "en": "added id (anchor)"},
-    "missing_nav": {"sv": "mål som saknas i navigeringen (hela webbplatsen)",
-                    "en": "missing navigation target (whole site)"},
-    "added_nav": {"sv": "nytt mål i navigeringen (hela webbplatsen)",
-                  "en": "added navigation target (whole site)"},
-    "same": {"sv": "Samma filer, länkar, id:n och navigeringsmål.",
-             "en": "Same files, links, ids and navigation targets."},
-    "differ": {"sv": "{count} skillnader mot referensen:",
-               "en": "{count} difference(s) from the reference:"},
-    "more": {"sv": "… och {count} till", "en": "… and {count} more"},
-    "counts": {"sv": "referens / kandidat: {files} filer, {pages} sidor",
-               "en": "reference / candidate: {files} files, {pages} pages"},
-    "no_pages": {"sv": "{folder}: inga HTML-sidor (är webbplatsen byggd?)",
-                 "en": "{folder}: no HTML pages (is the site built?)"},
-}
 
 
 @dataclass(frozen=True)
@@ -101,9 +82,7 @@ class Difference:
 
 def page_address(file: str) -> str:
     """Where a file is served, from the site root: en/x/index.html → /en/x/."""
-    if file == "index.html" or file.endswith("/index.html"):
-        return "/" + file[: -len("index.html")]
-    return "/" + file
+    return "/" + page_url(file).removeprefix(ROOT_PAGE)
 
 
 @lru_cache(maxsize=65536)
@@ -239,17 +218,17 @@ def format_differences(differences: Sequence[Difference], limit: int = 10,
                        lang: Lang = "en") -> str:
     """A readable report: per kind its count and its first ``limit`` differences."""
     if not differences:
-        return TEXTS["same"][lang] + "\n"
+        return text("compare_same", lang) + "\n"
     by_kind: dict[str, list[Difference]] = defaultdict(list)
     for difference in differences:
         by_kind[difference.kind].append(difference)
-    lines = [TEXTS["differ"][lang].format(count=len(differences))]
+    lines = [text("compare_differ", lang, count=len(differences))]
     for kind in KINDS:
         found = by_kind.get(kind, [])
         if not found:
             continue
-        lines.append(f"{TEXTS[kind][lang]} ({len(found)}):")
+        lines.append(f"{text('compare_' + kind, lang)} ({len(found)}):")
         lines += [f"  {difference.format()}" for difference in found[:limit]]
         if len(found) > limit:
-            lines.append("  " + TEXTS["more"][lang].format(count=len(found) - limit))
+            lines.append("  " + text("compare_more", lang, count=len(found) - limit))
     return "\n".join(lines) + "\n"
