@@ -77,17 +77,18 @@ class Expander:
         return front + self.jinja.from_string(body).render(**context.macros())
 
 
-def our_pages(ours: Path) -> dict[str, str]:
-    """Source path → Markdown (macros not yet expanded) of every page our build makes."""
+def our_pages(ours: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Source path → Markdown of every page our build makes: the prose pages (macros not yet
+    expanded) and the generated pages (already Markdown)."""
     result = load(ours)
     if result.kb is None:
         raise ValueError(f"{ours}/routines has errors; run `kb check`")
     docs = ours / "docs"
-    pages = {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8")
+    prose = {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8")
              for path in sorted(docs.rglob("*.md"))}
-    pages.update({page.src_uri: page.content for page in generated_pages(result.kb)})
-    pages.update(generated_print_pages())
-    return pages
+    generated = {page.src_uri: page.markdown(result.kb) for page in generated_pages(result.kb)}
+    generated.update(generated_print_pages())
+    return prose, generated
 
 
 def _print_body(expanded: dict[str, str], lang: Lang) -> str:
@@ -109,7 +110,8 @@ def _print_body(expanded: dict[str, str], lang: Lang) -> str:
 def expanded_pages(ours: Path) -> dict[str, str]:
     """Every page of our build as plain Markdown, macros expanded."""
     expander = Expander(ours)
-    expanded = {src: expander.expand(src, text) for src, text in our_pages(ours).items()}
+    prose, generated = our_pages(ours)
+    expanded = {src: expander.expand(src, text) for src, text in prose.items()} | generated
     for lang in LANGUAGES:
         src = localized(PRINT_SRC, lang)
         expanded[src] += _print_body(expanded, lang)

@@ -344,6 +344,11 @@ LABELS: dict[str, dict[Lang, str]] = {
                             "first."},
     "feed_link": {"sv": "Ändrade rutiner (Atom-flöde)", "en": "Changed routines (Atom feed)"},
     # --- build messages (issue 7) ---
+    "macro_unsafe": {
+        "sv": "sidan försöker nå Pythons interna delar, vilket inte är tillåtet ({detail}) — "
+              "använd bara makrona i README, avsnittet Macros for prose pages",
+        "en": "the page reaches for Python internals, which is not allowed ({detail}) — use "
+              "only the macros listed in README, section Macros for prose pages"},
     "macro_undefined": {
         "sv": "`{name}` är inget makro eller ingen variabel — kontrollera stavningen (makrona "
               "står i README, avsnittet Macros for prose pages)",

@@ -57,7 +57,7 @@ def swedish_titles(nav: Navigation, kb: KnowledgeBase, lang: str) -> set[str]:
         return set()
     data = untranslated_data(kb, lang)
     return {item.title for item in _walk(nav.items)
-            if item.title and (item.title in data or _is_fallback(item, lang))}
+            if item.title and (html.unescape(item.title) in data or _is_fallback(item, lang))}
 
 
 def mark_titles(output: str, titles: Iterable[str], lang: str = DEFAULT_LANGUAGE) -> str:

@@ -20,7 +20,6 @@ from macros.render_guides import (
     situations,
     training_plan,
 )
-from macros.render_pages import department_page, routine_index, routine_page, topic_index
 from macros.render_server import server_config
 from macros.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
 from macros.versions import find_revision, requested_version
@@ -94,10 +93,6 @@ class MacroContext:
             "checklist": lambda r, routine_id, additions=True: r.checklist(routine_id, additions),
             "contact_table": contact_table,
             "responsibility_matrix": lambda r, matrix_id: r.responsibility_matrix(matrix_id),
-            "routine_page": routine_page,
-            "department_page": department_page,
-            "routine_index": routine_index,
-            "topic_index": topic_index,
             "situations": situations,
             "glossary": glossary,
             "training_plan": training_plan,

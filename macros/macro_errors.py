@@ -3,7 +3,8 @@ instead of mkdocs-macros' default message with a Python traceback.
 
 mkdocs-macros formats rendering errors with ``mkdocs_macros.errors.format_error``, a
 ``functools.singledispatch`` function meant to be extended; this registers the message for
-jinja2's ``UndefinedError``. Syntax errors keep the library's own message (it has no
+jinja2's ``UndefinedError`` and for the sandbox's ``SecurityError`` (:mod:`macros.sandbox`: a page
+reaching for Python internals). Syntax errors keep the library's own message (it has no
 traceback); any other exception is a bug in a macro and keeps its traceback.
 """
 
@@ -13,7 +14,7 @@ import re
 import traceback
 from typing import Any
 
-from jinja2.exceptions import UndefinedError
+from jinja2.exceptions import SecurityError, UndefinedError
 from mkdocs_macros.errors import format_error
 
 from macros.labels import label
@@ -38,17 +39,30 @@ def _front_matter_lines(page: Any, markdown: str) -> int:
     return source.count("\n", 0, start) if start > 0 else 0
 
 
+def _where(error: BaseException, markdown: str, page: Any) -> str:
+    path = f"docs/{page.file.src_uri}" if page is not None else "docs/?"
+    line = _template_line(error)
+    return f"{path}:{line + _front_matter_lines(page, markdown)}" if line else path
+
+
+def _message(where: str, key: str, **values: object) -> str:
+    return (f"{where}: error: {label(key, DEFAULT_LANGUAGE, **values)} / "
+            f"{label(key, 'en', **values)}")
+
+
 def undefined_message(error: UndefinedError, markdown: str, page: Any) -> str:
     """``docs/x.md:12: error: `name` is not a macro or variable — …``"""
     found = _NAME.search(str(error))
     name = found.group(1) if found else str(error)
-    path = f"docs/{page.file.src_uri}" if page is not None else "docs/?"
-    line = _template_line(error)
-    where = f"{path}:{line + _front_matter_lines(page, markdown)}" if line else path
-    return (f"{where}: error: {label('macro_undefined', DEFAULT_LANGUAGE, name=name)} / "
-            f"{label('macro_undefined', 'en', name=name)}")
+    return _message(_where(error, markdown, page), "macro_undefined", name=name)
+
+
+def unsafe_message(error: SecurityError, markdown: str, page: Any) -> str:
+    """``docs/x.md:12: error: the page reaches for Python internals — …``"""
+    return _message(_where(error, markdown, page), "macro_unsafe", detail=str(error))
 
 
 def register() -> None:
-    """Use :func:`undefined_message` for undefined names (once per process is enough)."""
+    """Use these messages (once per process is enough)."""
     format_error.register(UndefinedError)(undefined_message)
+    format_error.register(SecurityError)(unsafe_message)

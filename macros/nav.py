@@ -15,6 +15,7 @@ from mkdocs.utils.meta import get_data
 from macros.labels import label
 from macros.markdown import norm_src_uri
 from macros.model import KnowledgeBase
+from macros.page_title import html_text
 from macros.render import INDEX_SRC
 from macros.text import Lang
 
@@ -67,7 +68,7 @@ def _nav_order(item: NavItem) -> int:
 
 
 def _arrange_routines(section: Section, kb: KnowledgeBase, lang: Lang) -> None:
-    section.title = label("routines", lang)
+    section.title = html_text(label("routines", lang))
     order = {d.id: i for i, d in enumerate(kb.organisation.departments)}
 
     def department_of(item: NavItem) -> str:
@@ -81,7 +82,7 @@ def _arrange_routines(section: Section, kb: KnowledgeBase, lang: Lang) -> None:
     for child in section.children:
         department_id = department_of(child)
         if isinstance(child, Section) and department_id in kb.departments:
-            child.title = kb.departments[department_id].name.text(lang)
+            child.title = html_text(kb.departments[department_id].name.text(lang))
             child.children.sort(key=lambda item: (not _is_index(item), routine_title(item)))
             _group_by_unit(child, kb, department_id, lang)
     section.children.sort(key=lambda item: (not _is_index(item),
@@ -108,7 +109,7 @@ def _group_by_unit(department: Section, kb: KnowledgeBase, department_id: str,
         items = by_unit[unit.id]
         if not items:
             continue
-        group = Section(unit.name.text(lang), items)
+        group = Section(html_text(unit.name.text(lang)), items)
         group.parent = department
         for item in items:
             item.parent = group

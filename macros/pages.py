@@ -1,36 +1,48 @@
-"""The pages generated from the data: all routines, one page per department, one per routine."""
+"""The pages generated from the data: all routines, one page per department, one per routine.
+
+Each page is written with its rendered Markdown by the `kb` plugin (or `kb` for another
+renderer); it never passes through the macro engine: its front matter says
+``render_macros: false`` and holds no title, so no text from the data is ever template
+source. The title is the page's first heading, escaped like every text from YAML.
+"""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from macros.labels import label
 from macros.model import KnowledgeBase, Routine
-from macros.render import INDEX_SRC, TOPICS_SRC, department_src, routine_src
+from macros.render import INDEX_SRC, TOPICS_SRC, Renderer, department_src, routine_src
+from macros.render_pages import department_page, routine_index, routine_page, topic_index
 from macros.review import Review
 from macros.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
+
+NO_MACROS = "render_macros: false"  # mkdocs-macros leaves the page (and its title) alone
 
 
 @dataclass(frozen=True)
 class GeneratedPage:
     src_uri: str  # e.g. rutiner/x/y.md (Swedish) or rutiner/x/y.en.md (English)
     lang: Lang
-    title: str
-    macro: str  # the macro call that renders the body
+    body: Callable[[Renderer], str]  # renders the page's Markdown
     review: Review  # shown in the notice under the title
     source: str = ""  # the data file to edit ("" for pages from the organisation file)
     search_boost: float = 1.0
     search_words: tuple[str, ...] = ()  # indexed by the search plugin as `tags`
 
     @property
-    def content(self) -> str:
-        meta = [f"title: {json.dumps(self.title, ensure_ascii=False)}"]
+    def front_matter(self) -> str:
+        meta = [NO_MACROS]
         if self.search_boost != 1.0:
             meta.append(f"search:\n  boost: {self.search_boost}")
         if self.search_words:
             meta.append("tags: " + json.dumps(list(self.search_words), ensure_ascii=False))
-        return "---\n" + "\n".join(meta) + "\n---\n\n{{ " + self.macro + " }}\n"
+        return "---\n" + "\n".join(meta) + "\n---\n\n"
+
+    def markdown(self, kb: KnowledgeBase) -> str:
+        """The whole page: front matter and the rendered body."""
+        return self.front_matter + self.body(Renderer(kb, self.lang, self.src_uri))
 
 
 def localized(src_uri: str, lang: Lang) -> str:
@@ -43,23 +55,24 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
     pages = []
     overview = kb.organisation.overview_review.review
     for lang in LANGUAGES:
-        pages.append(GeneratedPage(localized(INDEX_SRC, lang), lang,
-                                   label("all_routines", lang), "routine_index()", overview))
-        pages.append(GeneratedPage(localized(TOPICS_SRC, lang), lang,
-                                   label("topics", lang), "topic_index()", overview))
+        pages.append(GeneratedPage(localized(INDEX_SRC, lang), lang, routine_index, overview))
+        pages.append(GeneratedPage(localized(TOPICS_SRC, lang), lang, topic_index, overview))
         for department in kb.organisation.departments:
             pages.append(GeneratedPage(localized(department_src(department.id), lang), lang,
-                                       department.name.text(lang),
-                                       f"department_page({json.dumps(department.id)})",
-                                       overview))
+                                       _bound(department_page, department.id), overview))
         for routine in kb.routines.values():
             pages.append(GeneratedPage(localized(routine_src(routine), lang), lang,
-                                       routine.title.text(lang),
-                                       f"routine_page({json.dumps(routine.id)})",
+                                       _bound(routine_page, routine.id),
                                        routine.review, kb.sources.get(routine.id, ""),
                                        search_boost=2.0,
                                        search_words=_search_words(routine, lang)))
     return pages
+
+
+def _bound(page: Callable[[Renderer, str], str], ident: str) -> Callable[[Renderer], str]:
+    def body(r: Renderer) -> str:
+        return page(r, ident)
+    return body
 
 
 def _search_words(routine: Routine, lang: Lang) -> tuple[str, ...]:

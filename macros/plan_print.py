@@ -25,7 +25,7 @@ from mkdocs.utils import get_relative_url
 from macros.html_rewrite import Rewrite, rewrite_html
 from macros.labels import label
 from macros.markdown import plain, relative_link
-from macros.pages import localized
+from macros.pages import NO_MACROS, localized
 from macros.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
 
 PLAN_DIR = "handlingsplan"
@@ -56,7 +56,7 @@ def generated_print_pages() -> dict[str, str]:
     for lang in LANGUAGES:
         title = json.dumps(label("print_page_title", lang), ensure_ascii=False)
         pages[localized(PRINT_SRC, lang)] = (
-            f"---\ntitle: {title}\nsearch:\n  exclude: true\n---\n\n")
+            f"---\n{NO_MACROS}\ntitle: {title}\nsearch:\n  exclude: true\n---\n\n")
     return pages
 
 

@@ -47,7 +47,8 @@ from macros.model import KnowledgeBase, Revision
 from macros.model_snapshot import snapshot, write_snapshot
 from macros.nav import arrange
 from macros.page_meta import PagesResult, check_owners, load_pages
-from macros.pages import generated_pages
+from macros.page_title import plain_title
+from macros.pages import GeneratedPage, generated_pages
 from macros.parallel_build import LanguageWorkers, parallel_enabled
 from macros.print_support import PrintSupport
 from macros.problems import Problem, summary
@@ -55,6 +56,7 @@ from macros.redirects_i18n import write_language_redirects
 from macros.render import ROUTINES_DIR
 from macros.review import Review
 from macros.review_notice import insert_after_title, notice_html
+from macros.sandbox import sandbox_macros
 from macros.search_split import split_site_index
 from macros.text import DEFAULT_LANGUAGE, LANGUAGES
 from macros.urls import site_path, site_relative
@@ -75,7 +77,8 @@ class KbConfig(Config):
 class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def __init__(self) -> None:
         self.kb: KnowledgeBase | None = None
-        self.generated: dict[str, str] = {}
+        self.generated: dict[str, GeneratedPage] = {}  # source path → page from the data
+        self.print_pages: dict[str, str] = {}  # source path → Markdown (the whole plan)
         self.reviews: dict[str, tuple[Review, str]] = {}  # generated page → review, source
         self.change_sources: dict[str, str] = {}  # generated page → what its date comes from
         self.page_meta = PagesResult()
@@ -98,7 +101,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self.print.startup(command)  # KB_PDF=auto makes no PDF under `mkdocs serve`
         self._serving = command == "serve"
 
-    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+    def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
         result = load(root, self.config.data_dir)
         if result is not self._reported:  # once per data change, not once per language
@@ -123,6 +126,22 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
                               f"move those pages elsewhere in docs/")
         self.print.configure()  # KB_PDF: make the plan's PDF or not (macros/pdf.py)
         return config
+
+    @event_priority(-100)  # after mkdocs-macros (0) made its Jinja environment
+    def _sandbox(self, config: MkDocsConfig) -> MkDocsConfig:
+        sandbox_macros(config.plugins.get("macros"))
+        return config
+
+    on_config = CombinedEvent(_configure, _sandbox)
+
+    @event_priority(-50)  # after mkdocs-macros (0) rendered the page and its title
+    def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig,
+                         files: Files) -> str:
+        """A front-matter title is the author's text, never a template: mkdocs-macros
+        renders a title holding ``{{`` and sets it on the page; take the text back."""
+        if "title" in (page.meta or {}):
+            vars(page).pop("title", None)
+        return markdown
 
     def _configure_version(self, config: MkDocsConfig, kb: KnowledgeBase) -> None:
         """Under mike: the version must be a plan revision, and Material shows its version
@@ -166,14 +185,15 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.kb is not None
         pages = generated_pages(self.kb)
-        self.generated = {page.src_uri: page.content for page in pages}
-        self.generated.update(self.print.pages(files))  # handlingsplan/hela-planen
+        self.generated = {page.src_uri: page for page in pages}
+        self.print_pages = self.print.pages(files)  # handlingsplan/hela-planen
         organisation = f"{self.config.data_dir}/organisation.yml"
         self.reviews = {page.src_uri: (page.review, page.source or organisation) for page in pages}
         # the overview pages list every routine: they change with any data file
         self.change_sources = {page.src_uri: page.source or f"{self.config.data_dir}/"
                                for page in pages}
-        for src_uri, content in self.generated.items():
+        placeholders = {src: page.front_matter for src, page in self.generated.items()}
+        for src_uri, content in {**placeholders, **self.print_pages}.items():
             file = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
             file.content_string = content
             # static-i18n only accepts files that live under docs_dir
@@ -183,10 +203,15 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
 
     @event_priority(-110)  # after static-i18n re-created the File objects from paths
     def _restore_content(self, files: Files, config: MkDocsConfig) -> Files:
+        """Give the generated pages this language build keeps their rendered Markdown (the
+        other languages' are rendered by their own builds)."""
+        assert self.kb is not None
         for file in files:
-            content = self.generated.get(file.src_uri)
-            if content is not None:
-                file.content_string = content
+            page = self.generated.get(file.src_uri)
+            if page is not None:
+                file.content_string = page.markdown(self.kb)
+            elif file.src_uri in self.print_pages:
+                file.content_string = self.print_pages[file.src_uri]
         return files
 
     on_files = CombinedEvent(_add_generated, _restore_content)
@@ -305,7 +330,8 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         root = embed_root(config.site_url or "", version, self.config.current_alias)
         guide = self._shared_pages.get(EMBED_GUIDE, "")
         docs = get_relative_url(guide, page.url) if guide else ""
-        return {"code": embed_code(root, page.url, f"{page.title} – {config.site_name}"),
+        title = f"{plain_title(page)} – {config.site_name}"
+        return {"code": embed_code(root, page.url, title),
                 "docs": docs, "page": "./"}
 
     @event_priority(-120)  # after the search plugin indexed the page (0)
@@ -326,7 +352,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
             page.content = insert_after_title(page.content or "", notice_html(
                 review, owner_title, lang, changed=changed, built_on=built_on))
             self.records.setdefault(lang, []).append(PageRecord(
-                title=page.title or "", url=page.canonical_url or page.abs_url or "",
+                title=plain_title(page), url=page.canonical_url or page.abs_url or "",
                 path=page.url, lang=lang, owner=review.owner, owner_title=owner_title,
                 last_reviewed=review.last_reviewed, review_by=review.review_by, source=source,
                 last_changed=changed))

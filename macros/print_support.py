@@ -23,6 +23,7 @@ from mkdocs.utils import get_relative_url
 from macros.labels import label
 from macros.markdown import norm_src_uri
 from macros.model import KnowledgeBase, Revision
+from macros.page_title import plain_title
 from macros.pdf import PdfError, PdfJob, PdfMode, pdf_mode, render_pdfs
 from macros.plan_print import (
     PLAN_DIR,
@@ -136,7 +137,7 @@ def plan_chapters(nav: Navigation) -> list[Page]:
 
 def _chapter(page: Page, lang: Lang) -> Chapter:
     locale = getattr(page.file, "locale", None)  # mkdocs-static-i18n: the file's language
-    return Chapter(url=page.url, title=page.title or "", content=page.content or "",
+    return Chapter(url=page.url, title=plain_title(page), content=page.content or "",
                    lang=locale if locale and locale != lang else None)
 
 
