@@ -25,7 +25,7 @@ install: $(VENV)/.installed            ## create .venv with the pinned dependenc
 
 test-install: $(VENV)/.test-installed  ## add the pinned test dependencies
 
-# The action plan as one PDF (macros/pdf.py), printed by Chromium in every build and publish
+# The action plan as one PDF (macros/build/print/pdf.py), printed by Chromium in every build and publish
 # (KB_PDF=on: a build without Chromium stops and says so); `make serve` leaves it and its
 # links out for fast rebuilds. `KB_PDF=off make build` builds without it.
 KB_PDF ?= on

@@ -6,8 +6,8 @@ from typing import Any
 
 
 def define_env(env: Any) -> None:
-    from macros import macro_errors
-    from macros.macro_context import MacroContext
+    from macros.build import macro_errors
+    from macros.build.macro_context import MacroContext
 
     macro_errors.register()  # a mistyped macro name: file, line and fix, no traceback
 

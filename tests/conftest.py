@@ -13,9 +13,9 @@ from typing import Any
 
 import pytest
 
-from macros.loader import load
-from macros.local_server import serve
-from macros.model import KnowledgeBase
+from macros.links.local_server import serve
+from macros.load.loader import load
+from macros.model.core import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = ROOT / "tests" / "fixtures" / "site"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from macros.text import LANGUAGES, Lang
+from macros.model.text import LANGUAGES, Lang
 
 ROUTINE = "/rutiner/social-och-omsorgskontoret/orosanmalan-barn/"
 

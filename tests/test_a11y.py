@@ -58,7 +58,7 @@ def text_of_span(html: str, ident: str) -> str:
 
 
 def test_every_checkbox_is_named_by_its_text(real_site: Path) -> None:
-    """axe checks one routine; this, every checklist of the site (macros.tasklist_labels)."""
+    """axe checks one routine; this, every checklist of the site (macros.build.tasklist_labels)."""
     unnamed: list[str] = []
     count = 0
     for name, html in built_pages(real_site):

@@ -15,18 +15,18 @@ import feedparser
 import pytest
 from jsonschema import Draft202012Validator
 
-from macros.api_data import (
+from macros.api.data import (
     SiteAddress,
     contacts_export,
     pages_export,
     routines_export,
 )
-from macros.api_export import json_bytes, write_exports
-from macros.api_feed import FeedSite, plain_text, routine_feed, stable_id
-from macros.api_models import PageRecord, RoutineEntry
-from macros.git_dates import ChangeDates
-from macros.model import KnowledgeBase
-from macros.schema import API_SCHEMAS, api_schema_path, api_schema_text
+from macros.api.export import json_bytes, write_exports
+from macros.api.feed import FeedSite, plain_text, routine_feed, stable_id
+from macros.api.models import PageRecord, RoutineEntry
+from macros.api.schema import API_SCHEMAS, api_schema_path, api_schema_text
+from macros.load.git_dates import ChangeDates
+from macros.model.core import KnowledgeBase
 from tests.conftest import ROOT, read
 
 SITE = SiteAddress("https://rutiner.testby.example/2026")

@@ -1,5 +1,5 @@
-"""The previous version's snapshot from mike's deploy branch (macros/baseline.py,
-macros/deploy_branch.py), in temporary git repositories: which version is compared with, why
+"""The previous version's snapshot from mike's deploy branch (macros/render/baseline.py,
+macros/load/deploy_branch.py), in temporary git repositories: which version is compared with, why
 there is none, the remote-tracking branch, a folder called like the branch, versions.json."""
 
 from __future__ import annotations
@@ -13,18 +13,18 @@ from pathlib import Path
 
 import pytest
 
-from macros import baseline as baseline_module
-from macros.baseline import Baseline, find_baseline
-from macros.deploy_branch import (
+from macros.load.deploy_branch import (
     PublishedVersion,
     branch_ref,
     head_commit,
     published_versions,
     read_file,
 )
-from macros.model import KnowledgeBase, Revision
-from macros.model_snapshot import MODEL_JSON, Snapshot, snapshot, snapshot_json
-from macros.versions import find_revision
+from macros.model.core import KnowledgeBase, Revision
+from macros.model.snapshot import MODEL_JSON, Snapshot, snapshot, snapshot_json
+from macros.model.versions import find_revision
+from macros.render import baseline as baseline_module
+from macros.render.baseline import Baseline, find_baseline
 from tests.conftest import isolate_git
 
 BRANCH = "site"

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from macros.bench_corpus import routine_id, synthetic_routine
-from macros.bench_naive import our_pages
-from macros.bench_report import CONFIGS, BenchResult, markdown_table, text_table
-from macros.bench_run import prepare, run_bench, site_of
+from macros.bench.corpus import routine_id, synthetic_routine
+from macros.bench.naive import our_pages
+from macros.bench.report import CONFIGS, BenchResult, markdown_table, text_table
+from macros.bench.run import prepare, run_bench, site_of
 from macros.cli import main
 from tests.conftest import ROOT, loaded
 

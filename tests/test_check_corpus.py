@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from macros.checks.project import check_project, open_project, review_problems
 from macros.cli import main
-from macros.problems import Problem
-from macros.project import check_project, open_project, review_problems
+from macros.model.problems import Problem
 from tests.bad_inputs import CASES, CHECK_CASES, Case
 
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from macros.checks.codeowners import CODEOWNERS, render_codeowners
+from macros.checks.project import check_project, open_project
 from macros.cli import main
-from macros.codeowners import CODEOWNERS, render_codeowners
-from macros.project import check_project, open_project
 from tests.conftest import ROOT
 
 

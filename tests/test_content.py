@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from pydantic import BaseModel
 
-from macros.model import KnowledgeBase
-from macros.text import MarkdownText, PlainText
+from macros.model.core import KnowledgeBase
+from macros.model.text import MarkdownText, PlainText
 from tests.conftest import read
 
 # Every unit the action plan names must own at least one routine of its own.

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.embed import HOST_SCRIPT, SANDBOX, embed_code, embed_root, embed_url
-from macros.model import KnowledgeBase
-from macros.render import UnknownReference
-from macros.render_server import frame_ancestors, server_config
+from macros.build.embed import HOST_SCRIPT, SANDBOX, embed_code, embed_root, embed_url
+from macros.model.core import KnowledgeBase
+from macros.render.blocks import UnknownReference
+from macros.render.server import frame_ancestors, server_config
 from tests.conftest import read
 
 EMBED_MORE = {"sv": "Så fungerar inbäddning", "en": "How embedding works"}

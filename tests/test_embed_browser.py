@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from macros import local_server
-from macros.embed import SANDBOX
-from macros.model import KnowledgeBase
-from macros.render_server import server_config
+from macros.build.embed import SANDBOX
+from macros.links import local_server
+from macros.model.core import KnowledgeBase
+from macros.render.server import server_config
 from tests.conftest import read
 from tests.test_embed import nginx_headers, textarea_code
 

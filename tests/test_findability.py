@@ -1,7 +1,7 @@
 """Findability: the words staff actually type lead to the right routine within the first
 three search results — in the real site, in Chromium, through Material's own search box.
 
-Each language searches only its own pages (macros/search_split.py), so a Swedish query
+Each language searches only its own pages (macros/search/split.py), so a Swedish query
 never competes with the English copy of the same routine.
 """
 

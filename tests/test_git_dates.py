@@ -1,6 +1,6 @@
-"""Change dates from git (macros/git_dates.py) in temporary repositories with fixed dates, the
+"""Change dates from git (macros/load/git_dates.py) in temporary repositories with fixed dates, the
 honest fallbacks (no repository, no git, a slow git, a shallow clone), and the change date in
-the review notice (macros/review_notice.py)."""
+the review notice (macros/build/review_notice.py)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.git_dates import SHALLOW, ChangeDates, load_change_dates
-from macros.review import Review
-from macros.review_notice import notice_html
-from macros.text import Lang
+from macros.build.review_notice import notice_html
+from macros.load.git_dates import SHALLOW, ChangeDates, load_change_dates
+from macros.model.review import Review
+from macros.model.text import Lang
 from tests.conftest import isolate_git
 
 TODAY = date(2026, 11, 24)

@@ -1,10 +1,10 @@
-"""macros/html_compact.py: the theme's blank lines and indentation go, what is shown stays."""
+"""macros/build/html_compact.py: the theme's blank lines and indentation go, what is shown stays."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
-from macros.html_compact import compact_whitespace
+from macros.build.html_compact import compact_whitespace
 
 
 def test_each_line_break_and_the_indentation_after_it_become_one_line_break() -> None:

@@ -1,9 +1,9 @@
-"""macros.lang_parts: Swedish titles in English pages' navigation are marked lang="sv"."""
+"""macros.build.lang_parts: Swedish titles in English pages' navigation are marked lang="sv"."""
 
 from __future__ import annotations
 
-from macros.lang_parts import mark_titles, untranslated_data
-from macros.model import KnowledgeBase
+from macros.build.lang_parts import mark_titles, untranslated_data
+from macros.model.core import KnowledgeBase
 
 
 def test_untranslated_routine_titles_and_names(fixture_kb: KnowledgeBase) -> None:

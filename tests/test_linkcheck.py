@@ -1,4 +1,4 @@
-"""LinkChecker against the site served on 127.0.0.1 (macros/linkcheck.py, `kb linkcheck`):
+"""LinkChecker against the site served on 127.0.0.1 (macros/links/external.py, `kb linkcheck`):
 the real site passes, broken page and `dir/#anchor` links are reported, and external mode
 checks a stand-in "external" server on another loopback address."""
 
@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from macros import linkcheck as lc
-from macros.cli_links import linkcheck
-from macros.linkcheck import LinkFailure, check_served, parse_csv, serve
+from macros.cli.links import linkcheck
+from macros.links import external as lc
+from macros.links.external import LinkFailure, check_served, parse_csv, serve
 
 
 def _unavailable(reason: str) -> None:

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros import loader
-from macros.loader import load
+from macros.load import loader
+from macros.load.loader import load
 from tests.bad_inputs import CASES, ROUTINE, Case
 
 

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import markdown
 import pytest
 
-from macros.markdown import cell, inline, norm_src_uri, plain, relative_link, tel_href
+from macros.model.markdown import cell, inline, norm_src_uri, plain, relative_link, tel_href
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables", "admonition", "pymdownx.tasklist"]
 NASTY = [

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from macros.model import KnowledgeBase
-from macros.model_diff import FieldChange, ItemChange, diff_snapshots, field_change
-from macros.model_snapshot import (
+from macros.model.core import KnowledgeBase
+from macros.model.diff import FieldChange, ItemChange, diff_snapshots, field_change
+from macros.model.snapshot import (
     SNAPSHOT_FORMAT,
     Snapshot,
     SnapshotProblem,

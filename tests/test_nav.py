@@ -1,4 +1,4 @@
-"""Navigation order and grouping (macros/nav.py) on the real data, without a build."""
+"""Navigation order and grouping (macros/build/nav.py) on the real data, without a build."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from macros import nav as nav_module
-from macros.model import KnowledgeBase
-from macros.nav import arrange
-from macros.pages import generated_pages
+from macros.build import nav as nav_module
+from macros.build.nav import arrange
+from macros.build.pages import generated_pages
+from macros.model.core import KnowledgeBase
 
 SOCIAL = "social-och-omsorgskontoret"
 

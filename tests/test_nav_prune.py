@@ -1,9 +1,9 @@
-"""navigation.prune (mkdocs.yml) and the compacted theme HTML (macros/html_compact.py) make
+"""navigation.prune (mkdocs.yml) and the compacted theme HTML (macros/build/html_compact.py) make
 pages much smaller and must change nothing staff see or can reach: the real site is built a
 second time without prune and compared with the real site
 
 - as files: the same pages and files, links and ids in every page's content, and the same
-  navigation targets over the site (macros/site_compare.py);
+  navigation targets over the site (macros/links/compare.py);
 - in Chromium, at a desktop and a phone viewport: the same visible navigation links, text and
   address, on pages of several types in both languages. Without prune a closed section's
   pages are in the HTML but hidden; with prune the section is a link to its first page.
@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from macros.local_server import serve
-from macros.site_compare import compare_sites, format_differences
+from macros.links.compare import compare_sites, format_differences
+from macros.links.local_server import serve
 from tests.conftest import ROOT, mkdocs_build
 from tests.page_types import PAGE_TYPES
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from macros.page_meta import check_owners, load_pages, split_front_matter
+from macros.load.page_meta import check_owners, load_pages, split_front_matter
 
 GOOD = ("---\ntitle: Sida\nowner: samordnare\nlast_reviewed: 2026-01-10\n"
         "review_interval_months: 12\n---\n# Sida\n")

@@ -1,4 +1,4 @@
-"""The languages built in forked processes (macros/parallel_build.py) make the very same site
+"""The languages built in forked processes (macros/build/parallel_build.py) make the very same site
 as static-i18n's one-after-the-other build, and a failure in the forked build fails the build."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.parallel_build import parallel_enabled
+from macros.build.parallel_build import parallel_enabled
 from tests.conftest import copy_project, mkdocs_build
 
 FIXTURE = Path(__file__).parent / "fixtures" / "site"

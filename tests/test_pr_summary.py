@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from macros.cli_pr import pr_summary
-from macros.pr_summary import EMPTY, HEADING, MISSING, check_summary, summary_section
+from macros.checks.pr_summary import EMPTY, HEADING, MISSING, check_summary, summary_section
+from macros.cli.pr import pr_summary
 from tests.conftest import ROOT
 
 TEMPLATE_PATH = ROOT / ".github" / "pull_request_template.md"
@@ -139,7 +139,7 @@ def test_command_reads_a_body_file_and_uses_the_template_under_the_current_folde
 def test_command_is_registered_in_kb_and_uses_the_template_under_root(tmp_path: Path) -> None:
     from macros.cli import main
     assert main.commands.get("pr-summary") is pr_summary, \
-        "register it in macros/cli.py: main.add_command(pr_summary)"
+        "register it in macros/cli/__init__.py: main.add_command(pr_summary)"
     (tmp_path / ".github").mkdir()
     (tmp_path / ".github/pull_request_template.md").write_text(TEMPLATE, encoding="utf-8")
     uncommented = TEMPLATE.replace("<!--", "").replace("-->", "")

@@ -1,7 +1,7 @@
 """Print and PDF: a routine prints as a clean checklist with a footer on every page, and the
 whole action plan is one page (handlingsplan/hela-planen/) and one PDF in each language
-(macros/plan_print.py, macros/html_rewrite.py, macros/print_footer.py, macros/pdf.py,
-overrides/assets/kb/print.css)."""
+(macros/build/print/plan.py, macros/build/print/html_rewrite.py,
+macros/build/print/footer.py, macros/build/print/pdf.py, overrides/assets/kb/print.css)."""
 
 from __future__ import annotations
 
@@ -20,10 +20,10 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from macros.html_rewrite import Rewrite, rewrite_html
-from macros.pdf import PdfError, PdfJob, find_chromium, pdf_mode, render_pdfs
-from macros.plan_print import Chapter, TitlePage, assemble, link_mapper, pdf_path, print_note
-from macros.print_footer import css_string, page_counter, print_style
+from macros.build.print.footer import css_string, page_counter, print_style
+from macros.build.print.html_rewrite import Rewrite, rewrite_html
+from macros.build.print.pdf import PdfError, PdfJob, find_chromium, pdf_mode, render_pdfs
+from macros.build.print.plan import Chapter, TitlePage, assemble, link_mapper, pdf_path, print_note
 from tests.conftest import (
     CHROMIUM,
     FIXTURE_SITE,

@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from macros.local_server import serve
+from macros.links.local_server import serve
 from tests.conftest import FIXTURE_SITE, copy_project
 
 TODAY = "2026-12-01"  # review dates of the fixture are current on this day

@@ -1,5 +1,5 @@
 """Moved pages keep their old addresses in both languages: mkdocs-redirects writes the Swedish
-redirects, macros/redirects_i18n.py the same map under en/, in a real strict build of the
+redirects, macros/build/redirects_i18n.py the same map under en/, in a real strict build of the
 fixture project; a redirect to a page that does not exist fails the strict build."""
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.redirects_i18n import write_language_redirects
-from macros.site_links import check_site
+from macros.build.redirects_i18n import write_language_redirects
+from macros.links.internal import check_site
 from tests.conftest import FIXTURE_SITE, copy_project, mkdocs_build, read
 
 REDIRECTS = {

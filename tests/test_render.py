@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import load
-from macros.model import KnowledgeBase
-from macros.render import Renderer, UnknownReference
-from macros.render_pages import department_page, routine_index, routine_page
+from macros.load.loader import load
+from macros.model.core import KnowledgeBase
+from macros.render.blocks import Renderer, UnknownReference
+from macros.render.pages import department_page, routine_index, routine_page
 
 
 @pytest.fixture
@@ -90,7 +90,7 @@ def test_matrix_links_cells_to_the_routine(kb: KnowledgeBase) -> None:
 
 def test_routine_page_sections(kb: KnowledgeBase) -> None:
     page = routine_page(Renderer(kb, "sv", "rutiner/socialtjanst/orosanmalan.md"), "orosanmalan")
-    unindexed = 'data-search-exclude="true"'  # macros/search_marks.py
+    unindexed = 'data-search-exclude="true"'  # macros/search/marks.py
     for heading in ("## Gör så här { #steps }", f"## Kontakter {{ #contacts {unindexed} }}",
                     "## Lagstöd och föreskrifter { #legal-basis }",
                     f"## Relaterade rutiner {{ #related {unindexed} }}",

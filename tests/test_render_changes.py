@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
-from macros.labels import LABELS
-from macros.model import KnowledgeBase, MatrixFile, Routine
-from macros.model_snapshot import Snapshot, parse_snapshot, snapshot, snapshot_json
-from macros.render import Renderer
-from macros.render_changes import what_changed
-from macros.text import LANGUAGES, Lang
+from macros.model.core import KnowledgeBase, MatrixFile, Routine
+from macros.model.snapshot import Snapshot, parse_snapshot, snapshot, snapshot_json
+from macros.model.text import LANGUAGES, Lang
+from macros.render.blocks import Renderer
+from macros.render.changes import what_changed
+from macros.render.labels import LABELS
 
 PAGE = "andringar.md"
 

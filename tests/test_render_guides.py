@@ -9,10 +9,10 @@ from pathlib import Path
 import markdown
 import pytest
 
-from macros.loader import load
-from macros.model import KnowledgeBase
-from macros.render import Renderer, UnknownReference
-from macros.render_guides import (
+from macros.load.loader import load
+from macros.model.core import KnowledgeBase
+from macros.render.blocks import Renderer, UnknownReference
+from macros.render.guides import (
     glossary,
     legal_sources,
     revision_history,

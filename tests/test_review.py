@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from macros.review import Review, ReviewStatus, add_months
+from macros.model.review import Review, ReviewStatus, add_months
 
 
 @pytest.mark.parametrize(("start", "months", "expected"), [

@@ -11,9 +11,9 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from macros.checks.project import open_project, review_report
 from macros.cli import main
-from macros.project import open_project, review_report
-from macros.review_issues import LABEL, Issue, apply, issue_body, plan
+from macros.review.issues import LABEL, Issue, apply, issue_body, plan
 
 
 class FakeTracker:

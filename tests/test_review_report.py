@@ -9,10 +9,10 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
+from macros.checks.project import open_project, review_problems, review_report
 from macros.cli import main
-from macros.project import open_project, review_problems, review_report
-from macros.review import ReviewStatus
-from macros.review_report import format_markdown, format_text, to_json
+from macros.model.review import ReviewStatus
+from macros.review.report import format_markdown, format_text, to_json
 
 ROUTINE = "routines/socialtjanst/orosanmalan.yml"  # last_reviewed 2026-01-10, every 12 months
 PARTLY = "routines/socialtjanst/delvis-oversatt.yml"  # review_by 2090-02-01

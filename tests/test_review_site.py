@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from macros.review import Review
-from macros.review_notice import insert_after_title, notice_html
+from macros.build.review_notice import insert_after_title, notice_html
+from macros.model.review import Review
 from tests.conftest import read
 
 NOTICE = re.compile(r'<aside class="kb-review" data-kb-review-by="(\d{4}-\d{2}-\d{2})"')

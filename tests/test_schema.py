@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.loader import data_files, kind_of
-from macros.schema import SCHEMAS, schema_text
+from macros.api.schema import SCHEMAS, schema_text
+from macros.load.loader import data_files, kind_of
 from tests.conftest import ROOT
 
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$", re.M)

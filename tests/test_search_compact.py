@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from macros.search_compact import drop_empty_items, page_tags_only
+from macros.search.compact import drop_empty_items, page_tags_only
 
 WORDS = ["orosanmälan", "anmälan"]
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from mkdocs_static_i18n.reconfigure import ExtendedPlugin
 
-from macros.search_dedup import drop_fallback_copies
+from macros.search.dedup import drop_fallback_copies
 
 LANGS = ["sv", "en"]
 

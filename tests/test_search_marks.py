@@ -13,11 +13,11 @@ import pytest
 from material.plugins.search.plugin import SearchIndex
 from mkdocs.structure.toc import get_toc
 
-from macros.loader import load
-from macros.render import Renderer
-from macros.render_pages import department_page, routine_index, routine_page, topic_index
-from macros.search_compact import drop_empty_items
-from macros.search_marks import unindexed_admonition
+from macros.load.loader import load
+from macros.render.blocks import Renderer
+from macros.render.pages import department_page, routine_index, routine_page, topic_index
+from macros.search.compact import drop_empty_items
+from macros.search.marks import unindexed_admonition
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.tasklist"]
 

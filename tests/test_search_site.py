@@ -15,7 +15,7 @@ def _docs(site: Path, name: str) -> list[dict]:
 
 def test_a_page_only_in_swedish_is_indexed_once(small_site: Path) -> None:
     """English pages that fell back to Swedish (same title and text) are left to the Swedish
-    index, as mkdocs-static-i18n's reconfigure_search did (macros/search_dedup.py)."""
+    index, as mkdocs-static-i18n's reconfigure_search did (macros/search/dedup.py)."""
     sv = {d["location"] for d in _docs(small_site, "search_index.json")}
     en = {d["location"] for d in _docs(small_site, "search_index.en.json")}
     assert "bara-svenska/" in sv

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from macros.search_split import index_path, split_index, split_site_index
+from macros.search.split import index_path, split_index, split_site_index
 
 COMBINED = {
     "config": {"lang": ["sv", "en"], "separator": "[\\s\\-]+"},

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from macros.sensitive import find_sensitive, luhn_valid
+from macros.checks.sensitive import find_sensitive, luhn_valid
 
 
 @pytest.mark.parametrize("text", [

@@ -1,4 +1,4 @@
-"""macros/site_compare.py: two builds with the same files, content links, ids and
+"""macros/links/compare.py: two builds with the same files, content links, ids and
 navigation targets are the same; one page, link or anchor less is reported, readably."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from macros.cli import main
-from macros.site_compare import (
+from macros.links.compare import (
     Difference,
     compare_sites,
     format_differences,

@@ -1,4 +1,4 @@
-"""The offline link check (macros/site_links.py) on small hand-written sites, its compare mode,
+"""The offline link check (macros/links/internal.py) on small hand-written sites, its compare mode,
 its reports and the `kb links` command; and the real site has no broken link."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from macros.cli_links import links
-from macros.link_report import MAX_ROWS, render_check, render_diff
-from macros.site_links import BrokenLink, RemovedPage, check_site, compare, load_site
+from macros.cli.links import links
+from macros.links.internal import BrokenLink, RemovedPage, check_site, compare, load_site
+from macros.links.report import MAX_ROWS, render_check, render_diff
 
 
 def make_site(root: Path, files: dict[str, str], canonical: str | None = None) -> Path:
@@ -320,7 +320,7 @@ def test_a_broken_link_names_the_file_to_edit(real_site: Path, tmp_path: Path) -
     """The built site's api/pages.json maps each page to its source: the report names it."""
     import shutil
 
-    from macros.site_links import check_site
+    from macros.links.internal import check_site
 
     site = tmp_path / "site"
     shutil.copytree(real_site, site)

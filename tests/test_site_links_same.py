@@ -1,5 +1,5 @@
-"""The fast link check (bytes regexes in macros/html_scan.py, worker processes in
-macros/page_reader.py, one verdict per folder for `../` links in macros/site_links.py) finds
+"""The fast link check (bytes regexes in macros/links/scan.py, worker processes in
+macros/links/reader.py, one verdict per folder for `../` links in macros/links/internal.py) finds
 exactly what the first, plain one found: its page reading and its link loop are kept here as
 the reference, and both run over a site shaped like the real one with deliberate mistakes."""
 
@@ -16,12 +16,9 @@ from urllib.parse import unquote
 import pytest
 from click.testing import CliRunner
 
-from macros import page_reader
-from macros.cli_links import links as links_command
-from macros.html_scan import Page, scan_page
-from macros.link_report import render_check
-from macros.page_reader import read_pages
-from macros.site_links import (
+from macros.cli.links import links as links_command
+from macros.links import reader as page_reader
+from macros.links.internal import (
     ROOT_PAGE,
     BrokenLink,
     Site,
@@ -31,6 +28,9 @@ from macros.site_links import (
     resolve,
     target_file,
 )
+from macros.links.reader import read_pages
+from macros.links.report import render_check
+from macros.links.scan import Page, scan_page
 
 # --- the reference: the first implementation, kept as it was ------------------------------
 

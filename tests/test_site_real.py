@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from macros.model import KnowledgeBase
-from macros.model_snapshot import (
+from macros.model.core import KnowledgeBase
+from macros.model.snapshot import (
     MODEL_JSON,
     SNAPSHOT_FORMAT,
     Snapshot,
     parse_snapshot,
     snapshot_json,
 )
-from macros.render import routine_src
-from macros.versions import by_date, find_revision
+from macros.model.versions import by_date, find_revision
+from macros.render.blocks import routine_src
 from tests.conftest import ROOT, read
 
 REQUIRED_ROUTINES = {  # the three routines the foundation must prove the path with
@@ -106,7 +106,7 @@ def html_pages(site: Path) -> list[str]:
 
 def test_language_links_stay_inside_the_site(real_site: Path) -> None:
     """Root-absolute language links would leave the version under mike (/2026/…): every page
-    links the other language relatively (macros/urls.py, overrides/partials/alternate.html).
+    links the other language relatively (macros/render/urls.py, overrides/partials/alternate.html).
     404.html is the exception MkDocs makes: it may be served at any address, so all its links
     are absolute from the site's path."""
     checked = 0

@@ -1,4 +1,4 @@
-"""macros.tasklist_labels: each checklist checkbox is named by its item's text."""
+"""macros.build.tasklist_labels: each checklist checkbox is named by its item's text."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ TASKLIST = {"pymdownx.tasklist": {"custom_checkbox": True, "clickable_checkbox":
 
 
 def convert(text: str) -> str:
-    return markdown.markdown(text, extensions=["pymdownx.tasklist", "macros.tasklist_labels"],
+    return markdown.markdown(text, extensions=["pymdownx.tasklist", "macros.build.tasklist_labels"],
                              extension_configs=TASKLIST)
 
 

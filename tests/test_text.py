@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pydantic import ValidationError
 
-from macros.text import MarkdownText, PlainText
+from macros.model.text import MarkdownText, PlainText
 
 
 def test_english_present_is_used() -> None:

@@ -1,11 +1,11 @@
-"""Language links kept inside the site and the version (macros/urls.py): root-absolute links
+"""Language links kept inside the site and the version (macros/render/urls.py): root-absolute links
 that mkdocs-static-i18n builds from site_url become site-relative; anything else is kept."""
 
 from __future__ import annotations
 
 import pytest
 
-from macros.urls import site_path, site_relative
+from macros.render.urls import site_path, site_relative
 
 
 @pytest.mark.parametrize(("site_url", "expected"), [

@@ -1,4 +1,4 @@
-"""Plan revisions as site versions (macros/versions.py): which revision a build is for, the
+"""Plan revisions as site versions (macros/model/versions.py): which revision a build is for, the
 revisions before it, when each was in force; and a build for an unknown version fails."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from macros.model import KnowledgeBase, Revision
-from macros.versions import (
+from macros.model.core import KnowledgeBase, Revision
+from macros.model.versions import (
     VERSION_ENV,
     InForce,
     UnknownVersion,

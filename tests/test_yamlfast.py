@@ -1,4 +1,4 @@
-"""libyaml (macros.yamlfast) reads every data file exactly as ruamel.yaml did: the same data,
+"""libyaml (macros.load.yamlfast) reads every data file exactly as ruamel.yaml did: the same data,
 the same line for every field, the same problems — on the real data, the fixture, the
 bad-input corpus and a few thousand mutated files."""
 
@@ -12,10 +12,10 @@ from typing import Any
 
 import pytest
 
-from macros import yamlfast
-from macros.page_meta import split_front_matter
-from macros.yamlsource import SourceDoc, parse_with_ruamel, parse_yaml
-from macros.yamltree import YamlList, YamlMap
+from macros.load import yamlfast
+from macros.load.page_meta import split_front_matter
+from macros.load.yamlsource import SourceDoc, parse_with_ruamel, parse_yaml
+from macros.load.yamltree import YamlList, YamlMap
 from tests.bad_inputs import CASES, CHECK_CASES
 from tests.conftest import FIXTURE_SITE, ROOT
 

@@ -15,7 +15,7 @@
   var selector = "link[rel=alternate]" + (embedded ? ", [data-md-component=search]" : "");
   document.querySelectorAll(selector).forEach(function (element) { element.remove(); });
 
-  /* Pages not in the default language load their own search index (macros/search_split.py),
+  /* Pages not in the default language load their own search index (macros/search/split.py),
    * named by data-kb-search-lang on this script. Material fetches the index with
    * XMLHttpRequest from the site root; rewrite that URL. */
   var lang = script && script.getAttribute("data-kb-search-lang");
@@ -31,7 +31,7 @@
     };
   }
 
-  /* The review notice (macros/review_notice.py) carries the review-by date; once the reader's
+  /* The review notice (macros/build/review_notice.py) carries the review-by date; once the reader's
    * today is past it, show the warning. Without script the notice shows only the dates. */
   function today() {
     var d = new Date();

@@ -1,0 +1,3 @@
+"""Exports for intranet widgets: api/*.json from pydantic export models, their JSON Schemas, Atom
+feeds.
+"""

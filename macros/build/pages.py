@@ -1,0 +1,79 @@
+"""The pages generated from the data: all routines, one page per department, one per routine.
+
+Each page is written with its rendered Markdown by the `kb` plugin (or `kb` for another
+renderer); it never passes through the macro engine: its front matter says
+``render_macros: false`` and holds no title, so no text from the data is ever template
+source. The title is the page's first heading, escaped like every text from YAML.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from macros.model.core import KnowledgeBase, Routine
+from macros.model.review import Review
+from macros.model.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
+from macros.render.blocks import INDEX_SRC, TOPICS_SRC, Renderer, department_src, routine_src
+from macros.render.pages import department_page, routine_index, routine_page, topic_index
+
+NO_MACROS = "render_macros: false"  # mkdocs-macros leaves the page (and its title) alone
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src_uri: str  # e.g. rutiner/x/y.md (Swedish) or rutiner/x/y.en.md (English)
+    lang: Lang
+    body: Callable[[Renderer], str]  # renders the page's Markdown
+    review: Review  # shown in the notice under the title
+    source: str = ""  # the data file to edit ("" for pages from the organisation file)
+    search_boost: float = 1.0
+    search_words: tuple[str, ...] = ()  # indexed by the search plugin as `tags`
+
+    @property
+    def front_matter(self) -> str:
+        meta = [NO_MACROS]
+        if self.search_boost != 1.0:
+            meta.append(f"search:\n  boost: {self.search_boost}")
+        if self.search_words:
+            meta.append("tags: " + json.dumps(list(self.search_words), ensure_ascii=False))
+        return "---\n" + "\n".join(meta) + "\n---\n\n"
+
+    def markdown(self, kb: KnowledgeBase) -> str:
+        """The whole page: front matter and the rendered body."""
+        return self.front_matter + self.body(Renderer(kb, self.lang, self.src_uri))
+
+
+def localized(src_uri: str, lang: Lang) -> str:
+    if lang == DEFAULT_LANGUAGE:
+        return src_uri
+    return src_uri.removesuffix(".md") + f".{lang}.md"
+
+
+def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
+    pages = []
+    overview = kb.organisation.overview_review.review
+    for lang in LANGUAGES:
+        pages.append(GeneratedPage(localized(INDEX_SRC, lang), lang, routine_index, overview))
+        pages.append(GeneratedPage(localized(TOPICS_SRC, lang), lang, topic_index, overview))
+        for department in kb.organisation.departments:
+            pages.append(GeneratedPage(localized(department_src(department.id), lang), lang,
+                                       _bound(department_page, department.id), overview))
+        for routine in kb.routines.values():
+            pages.append(GeneratedPage(localized(routine_src(routine), lang), lang,
+                                       _bound(routine_page, routine.id),
+                                       routine.review, kb.sources.get(routine.id, ""),
+                                       search_boost=2.0,
+                                       search_words=_search_words(routine, lang)))
+    return pages
+
+
+def _bound(page: Callable[[Renderer, str], str], ident: str) -> Callable[[Renderer], str]:
+    def body(r: Renderer) -> str:
+        return page(r, ident)
+    return body
+
+
+def _search_words(routine: Routine, lang: Lang) -> tuple[str, ...]:
+    return tuple(routine.keywords.get(lang)) if routine.keywords else ()

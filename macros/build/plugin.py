@@ -1,0 +1,360 @@
+"""MkDocs plugin `kb`: wires the loaded data into the build (no content logic lives here).
+
+- on_config: load and validate ``routines/`` once (cached), report every problem, abort on errors;
+- on_files: add the generated pages in both languages (and give them back their content
+  after mkdocs-static-i18n has re-created the file objects);
+- on_nav: section titles and order from the organisation data; then, in the default
+  language's build, the other language starts building in a forked process
+  (:mod:`macros.build.parallel_build`; the parent waits for it where static-i18n would build it);
+- on_post_page: Swedish titles in English pages' navigation get lang="sv" (macros.build.lang_parts);
+- on_page_context: the labels templates need; the review notice under the title (after the
+  search plugin has indexed the page, so the notice is not searchable boilerplate);
+- print (macros/build/print/support.py): the whole plan on one page (generated, filled in at
+  on_page_context), each page's print footer, and the plan's PDF (on_post_build);
+- on_post_build: one search index per language (see :mod:`macros.search.split`) and the
+  files for intranet widgets under ``api/`` (see :mod:`macros.api.export`).
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.utils import get_relative_url
+
+from macros.api.data import SiteAddress
+from macros.api.export import write_exports
+from macros.api.models import PageRecord
+from macros.build.embed import embed_code, embed_root
+from macros.build.html_compact import compact_whitespace
+from macros.build.lang_parts import mark_titles, swedish_titles
+from macros.build.macro_context import page_language
+from macros.build.nav import arrange
+from macros.build.page_title import plain_title
+from macros.build.pages import GeneratedPage, generated_pages
+from macros.build.parallel_build import LanguageWorkers, parallel_enabled
+from macros.build.print.support import PrintSupport
+from macros.build.redirects_i18n import write_language_redirects
+from macros.build.review_notice import insert_after_title, notice_html
+from macros.build.sandbox import sandbox_macros
+from macros.checks.audits import personal_data_in_data, personal_data_in_docs
+from macros.load.git_dates import ChangeDates, load_change_dates
+from macros.load.loader import DATA_DIR, LoadResult, files_signature, load
+from macros.load.page_meta import PagesResult, check_owners, load_pages
+from macros.model.core import KnowledgeBase, Revision
+from macros.model.markdown import norm_src_uri
+from macros.model.problems import Problem, summary
+from macros.model.review import Review
+from macros.model.snapshot import snapshot, write_snapshot
+from macros.model.text import DEFAULT_LANGUAGE, LANGUAGES
+from macros.model.versions import VERSION_ENV, UnknownVersion, find_revision, requested_version
+from macros.render.blocks import ROUTINES_DIR
+from macros.render.labels import LABELS
+from macros.render.urls import site_path, site_relative
+from macros.search.split import split_site_index
+
+log = get_plugin_logger("kb")
+# Pages every page links to when the project has them (a test site may not)
+EMBED_GUIDE = "inbaddning.md"  # how embedding works, for intranet editors
+STATEMENT = "tillganglighet.md"  # the accessibility statement, linked from every footer
+
+
+class KbConfig(Config):
+    data_dir = config_options.Type(str, default=DATA_DIR)
+    deploy_branch = config_options.Type(str, default="site")  # where mike publishes versions
+    current_alias = config_options.Type(str, default="gallande")  # the version in force
+
+
+class KnowledgeBasePlugin(BasePlugin[KbConfig]):
+    def __init__(self) -> None:
+        self.kb: KnowledgeBase | None = None
+        self.generated: dict[str, GeneratedPage] = {}  # source path → page from the data
+        self.print_pages: dict[str, str] = {}  # source path → Markdown (the whole plan)
+        self.reviews: dict[str, tuple[Review, str]] = {}  # generated page → review, source
+        self.change_sources: dict[str, str] = {}  # generated page → what its date comes from
+        self.page_meta = PagesResult()
+        self.records: dict[str, list[PageRecord]] = {}  # language → pages built
+        self._nav: Navigation | None = None  # of the language being built
+        self._swedish: set[str] | None = None  # its titles that fell back to Swedish
+        self._shared_pages: dict[str, str] = {}  # EMBED_GUIDE, STATEMENT → URL ("": not built)
+        self._reported: object = None
+        self._checked: tuple[object, object] | None = None  # (data, docs signature) checked
+        self._labels: dict[str, dict[str, str]] = {}  # language → labels for the templates
+        self.revision: Revision | None = None  # the plan revision this build is for
+        self.change_dates: ChangeDates | None = None  # from git, once per language build
+        self._dates_warning = ""
+        self._not_found = ""  # the Swedish build's 404.html (see on_post_template)
+        self.print = PrintSupport()  # the whole plan on one page, print footers, the PDF
+        self.workers = LanguageWorkers()  # the other languages, built in forked processes
+        self._serving = False
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.print.startup(command)  # KB_PDF=auto makes no PDF under `mkdocs serve`
+        self._serving = command == "serve"
+
+    def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).resolve().parent
+        result = load(root, self.config.data_dir)
+        if result is not self._reported:  # once per data change, not once per language
+            self._reported = result
+            for problem in result.problems:
+                # Warnings are `kb check`'s: under --strict a logged warning fails the build.
+                (log.error if problem.is_error else log.info)(problem.format())
+        if not result.ok or result.kb is None:
+            raise PluginError(f"{summary(result.problems)} in {self.config.data_dir}/ — "
+                              "fix the lines above (run `kb check` to list them again)")
+        self.kb = result.kb
+        self._check_pages(root, Path(config.docs_dir), result)
+        self.change_dates = load_change_dates(root)
+        if self.change_dates.warning and self.change_dates.warning != self._dates_warning:
+            self._dates_warning = self.change_dates.warning
+            log.info(self.change_dates.warning)  # not a warning: --strict must not fail on it
+        if not config.site_url:
+            config.site_url = str(result.kb.organisation.municipality.site_url)
+        self._configure_version(config, result.kb)
+        if (Path(config.docs_dir) / ROUTINES_DIR).exists():
+            raise PluginError(f"docs/{ROUTINES_DIR}/ is generated from {self.config.data_dir}/; "
+                              f"move those pages elsewhere in docs/")
+        self.print.configure()  # KB_PDF: make the plan's PDF or not (macros/build/print/pdf.py)
+        return config
+
+    @event_priority(-100)  # after mkdocs-macros (0) made its Jinja environment
+    def _sandbox(self, config: MkDocsConfig) -> MkDocsConfig:
+        sandbox_macros(config.plugins.get("macros"))
+        return config
+
+    on_config = CombinedEvent(_configure, _sandbox)
+
+    @event_priority(-50)  # after mkdocs-macros (0) rendered the page and its title
+    def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig,
+                         files: Files) -> str:
+        """A front-matter title is the author's text, never a template: mkdocs-macros
+        renders a title holding ``{{`` and sets it on the page; take the text back."""
+        if "title" in (page.meta or {}):
+            vars(page).pop("title", None)
+        return markdown
+
+    def _configure_version(self, config: MkDocsConfig, kb: KnowledgeBase) -> None:
+        """Under mike: the version must be a plan revision, and Material shows its version
+        selector and the outdated banner. Without mike there is no versions.json to fetch."""
+        try:
+            self.revision = find_revision(kb, requested_version())
+        except UnknownVersion as exc:
+            raise PluginError(f"{VERSION_ENV}: {exc}") from None
+        if requested_version() is not None:
+            config.extra["version"] = {"provider": "mike", "default": self.config.current_alias,
+                                       "alias": True}
+
+    def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
+        site_url = config.site_url
+        env.filters["kb_site_relative"] = lambda link: site_relative(str(link), site_url)
+        env.filters["kb_compact"] = compact_whitespace  # overrides/main.html
+        return env
+
+    def _check_pages(self, root: Path, docs_dir: Path, result: LoadResult) -> None:
+        """Review fields of the Markdown pages, and personal data anywhere: errors, so a
+        strict build (CI, publishing) stops; `mkdocs serve` goes on without the notice.
+        Once per change of the data or the pages, not once per language."""
+        assert self.kb is not None
+        key = (result, files_signature(sorted(docs_dir.rglob("*.md"))))
+        if self._checked is not None and self._checked[0] is key[0] \
+                and self._checked[1] == key[1]:
+            return
+        self._checked = key
+        self.page_meta = load_pages(docs_dir, root)
+        problems: list[Problem] = [*self.page_meta.problems,
+                                   *check_owners(self.page_meta, self.kb.roles),
+                                   *personal_data_in_data(result.documents),
+                                   *personal_data_in_docs(docs_dir, root)]
+        for problem in problems:
+            log.error(problem.format())
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        self.records[page_language(config)] = []
+
+    @event_priority(50)  # before mkdocs-static-i18n (-100) sorts files by language
+    def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.kb is not None
+        pages = generated_pages(self.kb)
+        self.generated = {page.src_uri: page for page in pages}
+        self.print_pages = self.print.pages(files)  # handlingsplan/hela-planen
+        organisation = f"{self.config.data_dir}/organisation.yml"
+        self.reviews = {page.src_uri: (page.review, page.source or organisation) for page in pages}
+        # the overview pages list every routine: they change with any data file
+        self.change_sources = {page.src_uri: page.source or f"{self.config.data_dir}/"
+                               for page in pages}
+        placeholders = {src: page.front_matter for src, page in self.generated.items()}
+        for src_uri, content in {**placeholders, **self.print_pages}.items():
+            file = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
+            file.content_string = content
+            # static-i18n only accepts files that live under docs_dir
+            file.abs_src_path = os.path.normpath(os.path.join(config.docs_dir, src_uri))
+            files.append(file)
+        return files
+
+    @event_priority(-110)  # after static-i18n re-created the File objects from paths
+    def _restore_content(self, files: Files, config: MkDocsConfig) -> Files:
+        """Give the generated pages this language build keeps their rendered Markdown (the
+        other languages' are rendered by their own builds)."""
+        assert self.kb is not None
+        for file in files:
+            page = self.generated.get(file.src_uri)
+            if page is not None:
+                file.content_string = page.markdown(self.kb)
+            elif file.src_uri in self.print_pages:
+                file.content_string = self.print_pages[file.src_uri]
+        return files
+
+    on_files = CombinedEvent(_add_generated, _restore_content)
+
+    @event_priority(-110)  # after static-i18n translated the navigation
+    def on_nav(self, nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+        assert self.kb is not None
+        arrange(nav, self.kb, page_language(config))
+        self._nav, self._swedish = nav, None
+        # once per language: where the pages every page links to are, if they are built
+        urls = {norm_src_uri(page.file.src_uri): page.url for page in nav.pages}
+        self._shared_pages = {src: urls.get(src, "") for src in (EMBED_GUIDE, STATEMENT)}
+        # The site folder is clean and static-i18n knows this language's pages: build the
+        # other languages in forked processes meanwhile (macros/build/parallel_build.py).
+        if page_language(config) == DEFAULT_LANGUAGE and not self.workers.is_child \
+                and parallel_enabled(os.environ, self._serving):
+            self.workers.start(config, lambda lang: self.records.get(lang, []),
+                               lambda lang, records: self.records.__setitem__(lang, records))
+        return nav
+
+    def on_build_error(self, error: Exception) -> None:
+        self.workers.cancel()
+
+    def _mark_swedish(self, output: str, config: MkDocsConfig) -> str:
+        """Swedish titles in the navigation of English pages get lang="sv" (lang_parts)."""
+        if self._swedish is None:  # once per language: every page has its title by now
+            self._swedish = (swedish_titles(self._nav, self.kb, page_language(config))
+                             if self._nav is not None and self.kb is not None else set())
+        return mark_titles(output, self._swedish)
+
+    def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        return self._mark_swedish(output, config)
+
+    def on_post_template(self, output_content: str, template_name: str,
+                         config: MkDocsConfig) -> str:
+        output = self._mark_swedish(output_content, config)
+        # Built in parallel, each file both builds make is written by one of them: the
+        # sitemap by the other language's (it lists every language), 404.html by this one.
+        if template_name == "sitemap.xml" and self.workers.active:
+            return ""
+        if template_name == "404.html" and self.workers.is_child:
+            return ""
+        if template_name != "404.html":
+            return output
+        # Every language build writes the one 404.html; keep the Swedish build's, which
+        # carries the other languages too (overrides/404.html). Swedish is built first.
+        if page_language(config) == DEFAULT_LANGUAGE:
+            self._not_found = output
+        return self._not_found or output
+
+    @event_priority(-110)  # after static-i18n wrote the combined search index (-100)
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        lang = page_language(config)
+        if self.workers.is_child:  # the parent writes what spans the languages
+            write_language_redirects(config, lang)
+            self.print.post_build(config)
+            return
+        split_site_index(site_dir, list(LANGUAGES), DEFAULT_LANGUAGE)
+        if self.kb is not None and self.change_dates is not None:
+            write_exports(site_dir, self.kb, [r for rs in self.records.values() for r in rs],
+                          SiteAddress(config.site_url or "", config.use_directory_urls),
+                          self.change_dates)
+        if self.kb is not None and self.revision is not None:
+            write_snapshot(site_dir, snapshot(self.kb, self.revision.version))
+        if lang != DEFAULT_LANGUAGE:
+            write_language_redirects(config, lang)
+        self.print.post_build(config)  # the plan's PDF, once its page is written
+
+    def _review_of(self, src_uri: str) -> tuple[Review, str] | None:
+        """(review, file to edit) of a page by its source path."""
+        if src_uri in self.reviews:
+            return self.reviews[src_uri]
+        if src_uri in self.print.reviews:  # the whole plan: its chapter due first
+            return self.print.reviews[src_uri]
+        info = self.page_meta.for_page(src_uri) or self.page_meta.for_page(norm_src_uri(src_uri))
+        return (info.meta.review, info.file) if info else None
+
+    def _changed_on(self, src_uri: str, source: str) -> date | None:
+        """Last commit date of what the page is built from."""
+        if self.change_dates is None:
+            return None
+        return self.change_dates.for_paths([self.change_sources.get(src_uri, source)])
+
+    def _template_vars(self, context: dict[str, Any], config: MkDocsConfig) -> None:
+        """What overrides/ needs: labels, the language's search index, the version."""
+        lang = page_language(config)
+        if lang not in self._labels:
+            self._labels[lang] = {key: texts[lang] for key, texts in LABELS.items()}
+        context["kb_labels"] = self._labels[lang]
+        context["kb_lang"] = lang
+        context["kb_search_lang"] = lang if lang != DEFAULT_LANGUAGE else None
+        context["kb_version"] = self.revision.version if self.revision else ""
+        context["kb_current_alias"] = self.config.current_alias
+        context["kb_statement"] = self._shared_pages.get(STATEMENT, "")  # partials/copyright
+
+    def on_template_context(self, context: dict[str, Any], template_name: str,
+                            config: MkDocsConfig) -> dict[str, Any]:
+        self._template_vars(context, config)  # 404.html has no page context
+        if template_name == "404.html":  # served at any address: absolute links, start pages
+            root = site_path(config.site_url)
+            context["kb_alternates"] = [
+                {**alt, "link": root + ("" if alt["lang"] == DEFAULT_LANGUAGE else
+                                        f"{alt['lang']}/")}
+                for alt in config.extra.get("alternate") or []]
+            lang = page_language(config)
+            context["kb_other_labels"] = [
+                {"lang": alt["lang"], "start": alt["link"],
+                 "labels": {key: texts[alt["lang"]] for key, texts in LABELS.items()}}
+                for alt in context["kb_alternates"] if alt["lang"] != lang]
+        return context
+
+    def _embed_vars(self, page: Any, config: MkDocsConfig) -> dict[str, str]:
+        """The embed code of the page, and links for the embed box and bar
+        (macros/build/embed.py)."""
+        version = self.revision.version if self.revision and requested_version() else None
+        root = embed_root(config.site_url or "", version, self.config.current_alias)
+        guide = self._shared_pages.get(EMBED_GUIDE, "")
+        docs = get_relative_url(guide, page.url) if guide else ""
+        title = f"{plain_title(page)} – {config.site_name}"
+        return {"code": embed_code(root, page.url, title),
+                "docs": docs, "page": "./"}
+
+    @event_priority(-120)  # after the search plugin indexed the page (0)
+    def on_page_context(self, context: dict[str, Any], page: Any, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        lang = page_language(config)
+        self._template_vars(context, config)
+        context["kb_embed"] = self._embed_vars(page, config)
+        self.print.page_context(context, page, nav, lang, self._review_of, self.kb, self.revision,
+                                self.change_dates.built_on if self.change_dates else date.today())
+        found = self._review_of(page.file.src_uri)
+        if found is not None and self.kb is not None:
+            review, source = found
+            role = self.kb.roles.get(review.owner)
+            owner_title = role.title.text(lang) if role else review.owner
+            changed = self._changed_on(page.file.src_uri, source)
+            built_on = self.change_dates.built_on if self.change_dates else None
+            page.content = insert_after_title(page.content or "", notice_html(
+                review, owner_title, lang, changed=changed, built_on=built_on))
+            self.records.setdefault(lang, []).append(PageRecord(
+                title=plain_title(page), url=page.canonical_url or page.abs_url or "",
+                path=page.url, lang=lang, owner=review.owner, owner_title=owner_title,
+                last_reviewed=review.last_reviewed, review_by=review.review_by, source=source,
+                last_changed=changed))
+        return context

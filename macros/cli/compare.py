@@ -1,0 +1,47 @@
+"""`kb compare-sites REFERENCE CANDIDATE`: do two builds offer the same pages and links?
+(macros/links/compare.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from macros.links.compare import compare, format_differences, read_site
+from macros.links.texts import text
+
+_SITE = click.Path(exists=True, file_okay=False, path_type=Path)
+
+
+@click.command("compare-sites")
+@click.argument("reference", type=_SITE)
+@click.argument("candidate", type=_SITE)
+@click.option("--limit", type=click.IntRange(1), default=10, show_default=True,
+              help="Differences shown per kind.")
+@click.option("--ignore", multiple=True, metavar="PATTERN",
+              help="Leave out files matching this pattern (fnmatch on the site-relative "
+                   "path, e.g. '*.pdf'); may be repeated.")
+@click.option("--lang", type=click.Choice(["sv", "en"]), default="en", show_default=True)
+def compare_sites_command(reference: Path, candidate: Path, limit: int, ignore: tuple[str, ...],
+                          lang: str) -> None:
+    """Compare the site built in CANDIDATE with the one in REFERENCE: the same files, the
+    same links and ids in each page's content, the same navigation targets over the site.
+
+    Exit 1 when they differ, 2 when a folder holds no built page.
+    """
+    language = "sv" if lang == "sv" else "en"
+    sites = []
+    for folder in (reference, candidate):
+        site = read_site(folder, ignore)
+        if not site.pages:
+            click.echo("kb compare-sites: " + text("compare_no_pages", language, folder=folder),
+                       err=True)
+            sys.exit(2)
+        sites.append(site)
+    differences = compare(*sites)
+    click.echo(format_differences(differences, limit, language), nl=False)
+    click.echo(text(
+        "compare_counts", language, files=f"{len(sites[0].files)} / {len(sites[1].files)}",
+        pages=f"{len(sites[0].pages)} / {len(sites[1].pages)}"), err=True)
+    sys.exit(1 if differences else 0)

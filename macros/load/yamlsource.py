@@ -1,0 +1,142 @@
+"""Read one YAML file with line numbers kept, turning syntax errors into problems.
+
+libyaml (:mod:`macros.load.yamlfast`) reads almost every file; whatever it is not certain to read
+exactly as ruamel.yaml does — syntax errors and duplicate keys included — is read again with
+ruamel.yaml, whose result and error messages are the reference.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from macros.load import yamlfast
+from macros.load.yamltree import YamlList, YamlMap, is_collection
+from macros.model.problems import Problem
+
+
+class _Constructor(RoundTripConstructor):
+    """Keep dates as text so the model, not the YAML parser, reports a bad date with its field."""
+
+
+_Constructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str
+)
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _Constructor
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+@dataclass
+class SourceDoc:
+    """A parsed YAML document and the path it came from (relative, for messages)."""
+
+    path: str
+    data: Any
+    line_offset: int = 0  # lines before the YAML in its file (front matter starts on line 2)
+
+    def line_of(self, loc: Sequence[str | int]) -> int | None:
+        """1-based line of the deepest part of ``loc`` present in the document.
+
+        A key's value is on its own line when it is text, a number or a date; a list, a mapping
+        or an empty value (``key:``) is named by its key's line.
+        """
+        node = self.data
+        line: int | None = node.line if is_collection(node) else None
+        for key in loc:
+            if isinstance(node, YamlMap) and key in node:
+                key_line, value_line = node.lines[key]
+                node = node[key]
+                line = key_line if node is None or is_collection(node) else value_line
+            elif isinstance(node, YamlList) and isinstance(key, int) and 0 <= key < len(node):
+                line = node.lines[key]
+                node = node[key]
+            else:
+                break
+        return line + self.line_offset if line is not None else None
+
+
+def from_ruamel(node: Any) -> Any:
+    """ruamel.yaml's round-trip tree as YamlMap/YamlList (scalars as ruamel made them)."""
+    if isinstance(node, CommentedMap):
+        result = YamlMap(node.lc.line + 1)
+        for key, value in node.items():
+            result[key] = from_ruamel(value)
+            where = (node.lc.data or {}).get(key)  # none for a key merged in with `<<:`
+            result.lines[key] = ((where[0] + 1, where[2] + 1) if where
+                                 else (result.line, result.line))
+        return result
+    if isinstance(node, CommentedSeq):
+        items = YamlList(node.lc.line + 1)
+        for index, value in enumerate(node):
+            items.append(from_ruamel(value))
+            items.lines.append(node.lc.item(index)[0] + 1)
+        return items
+    return node
+
+
+def read_yaml(path: Path, display: str) -> tuple[SourceDoc | None, list[Problem]]:
+    """Parse ``path``; on failure return the problems, never raise for content mistakes."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        return None, [
+            Problem(display, None, "", f"is not UTF-8 text ({exc.reason})", "save it as UTF-8")
+        ]
+    except OSError as exc:
+        return None, [Problem(display, None, "", f"cannot be read ({exc.strerror})")]
+    return parse_yaml(text, display)
+
+
+def parse_yaml(text: str, display: str,
+               line_offset: int = 0) -> tuple[SourceDoc | None, list[Problem]]:
+    """Parse YAML text that starts ``line_offset`` lines into the file ``display``."""
+    try:
+        data = yamlfast.load(text)
+    except yamlfast.NotFast:
+        return parse_with_ruamel(text, display, line_offset)
+    if not isinstance(data, YamlMap):
+        return parse_with_ruamel(text, display, line_offset)
+    return SourceDoc(display, data, line_offset), []
+
+
+def parse_with_ruamel(text: str, display: str,
+                      line_offset: int = 0) -> tuple[SourceDoc | None, list[Problem]]:
+    """The reference reading (slow, pure Python): for what libyaml is not certain about."""
+    try:
+        data = _yaml().load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark is not None else None
+        what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        fix = "check indentation, colons and quotes on this line and the one before"
+        if "duplicate key" in what:
+            fix = "remove or rename one of the two keys"
+        return None, [Problem(display, line, "", f"YAML syntax error: {what}", fix)]
+    except YAMLError as exc:
+        return None, [Problem(display, None, "", f"YAML error: {exc}", "check the file's syntax")]
+    except TypeError:  # ruamel.yaml on a key holding a mapping (`? - {a: b}`)
+        return None, [Problem(display, None, "", "YAML error: a key is a list or a mapping",
+                              "write each key as a plain word followed by `:`")]
+    except RecursionError:
+        return None, [Problem(display, None, "", "YAML error: nested too deeply",
+                              "check the indentation of the file")]
+    if data is None:
+        return None, [Problem(display, None, "", "file is empty", "add the content or delete it")]
+    if not isinstance(data, CommentedMap):
+        return None, [
+            Problem(display, 1 + line_offset, "", "top level must be a mapping (key: value lines)",
+                    "start the file with `key: value` lines, not a list or a single value")
+        ]
+    return SourceDoc(display, from_ruamel(data), line_offset), []

@@ -1,0 +1,86 @@
+"""Review metadata shared by the organisation's overview pages and the Markdown pages.
+
+Routines carry the same four fields (owner, last_reviewed, review_interval_months or
+review_by); :func:`one_review_rule` is the one rule all of them follow. Dates themselves are
+computed only by :class:`macros.model.review.Review`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from macros.model.base import Slug, Strict
+from macros.model.review import Review
+
+REVIEW_FIELDS = ("owner", "last_reviewed", "review_interval_months", "review_by")
+
+
+def one_review_rule(interval: int | None, review_by: date | None) -> None:
+    if (interval is None) == (review_by is None):
+        raise ValueError(
+            "review_interval_months: give exactly one of review_interval_months or review_by"
+            " — keep either `review_interval_months: 12` or `review_by: YYYY-MM-DD`"
+        )
+
+
+class HasReviewFields(Protocol):
+    @property
+    def owner(self) -> str: ...
+    @property
+    def last_reviewed(self) -> date: ...
+    @property
+    def review_interval_months(self) -> int | None: ...
+    @property
+    def review_by(self) -> date | None: ...
+
+
+def review_of(item: HasReviewFields) -> Review:
+    """The :class:`Review` of anything with the four review fields."""
+    return Review(
+        owner=item.owner,
+        last_reviewed=item.last_reviewed,
+        review_interval_months=item.review_interval_months,
+        explicit_review_by=item.review_by,
+    )
+
+
+class _ReviewFields(BaseModel):
+    owner: Slug = Field(description="Id of the role in routines/roles.yml that reviews this.")
+    last_reviewed: date
+    review_interval_months: int | None = Field(default=None, ge=1, le=60)
+    review_by: date | None = Field(default=None, description="Instead of an interval.")
+
+    @model_validator(mode="after")
+    def _one_rule(self) -> _ReviewFields:
+        one_review_rule(self.review_interval_months, self.review_by)
+        return self
+
+    @property
+    def review(self) -> Review:
+        return review_of(self)
+
+
+class ReviewRule(_ReviewFields, Strict):
+    """Who reviews the pages generated from the organisation data, and when."""
+
+
+class PageMeta(_ReviewFields):
+    """Front matter of a Markdown page in docs/: the review fields are required, other keys
+    (order, tags, search, hide, …) belong to MkDocs and Material."""
+
+    model_config = ConfigDict(extra="allow", frozen=True)
+
+    title: str | None = None
+
+
+class ReviewPolicy(Strict):
+    due_soon_days: int = Field(
+        default=60, ge=0, le=365,
+        description="`kb review` warns this many days before a review-by date.",
+    )
+    fail_on_overdue: bool = Field(
+        default=True, description="`kb review` exits 1 (CI fails) when anything is overdue.",
+    )

@@ -1,0 +1,1 @@
+"""Publishing versions with mike and exporting the deploy branch as files for a web server."""

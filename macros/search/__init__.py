@@ -1,0 +1,1 @@
+"""The search index: what is not indexed, one index per language, de-duplication and compaction."""
