@@ -26,6 +26,7 @@ from macros.problems import Problem
 from macros.review_items import ReviewItem, review_items
 from macros.review_report import ReviewReport, build_report, report_problems
 from macros.schema import SCHEMA_DIR, stale_schemas
+from macros.unit_names import misnamed_units_in_data, misnamed_units_in_pages
 
 CONFIG_FILE = "mkdocs.yml"
 
@@ -114,6 +115,8 @@ def check_project(project: Project, today: date) -> list[Problem]:
         problems += [_stale_schema(root, path) for path in stale_schemas(root)]
     if data.kb is not None:
         problems += unverified_contacts(data.kb, data.singles.get("contacts"), today)
+        problems += misnamed_units_in_data(data.kb, data.documents)
+        problems += misnamed_units_in_pages(data.kb, docs, root)
         if not project.pages.problems:
             problems += codeowners_problems(root, data.kb, project.pages, settings.data_dir,
                                             settings.docs_dir, data.singles.get("roles"))

@@ -76,7 +76,7 @@ def test_unknown_ids_raise_a_clear_error(kb: KnowledgeBase) -> None:
         renderer.contact_table(["nope"])
     with pytest.raises(UnknownReference, match="unknown matrix"):
         renderer.responsibility_matrix("nope")
-    with pytest.raises(UnknownReference, match="national or internal"):
+    with pytest.raises(UnknownReference, match="national, regional or internal"):
         renderer.contact_table(scope="lokal")
 
 
