@@ -6,6 +6,7 @@ Checks the repository's data and the built site (in both languages), not the cod
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,7 +14,7 @@ from pydantic import BaseModel
 
 from macros.model.core import KnowledgeBase
 from macros.model.text import MarkdownText, PlainText
-from tests.conftest import read
+from tests.conftest import ROOT, read
 
 # Every unit the action plan names must own at least one routine of its own.
 UNITS_WITH_ROUTINES = {
@@ -130,3 +131,120 @@ def test_every_legal_source_is_listed_with_the_routines_citing_it(real_site: Pat
     for source in kb.legal.values():
         assert f'id="{source.id}"' in html
     assert html.count("Används i") >= 7
+
+
+# --- second content round (issue 19) ------------------------------------------------------
+
+# National contacts not yet verified, each for a stated reason; the list may only shrink.
+NOT_YET_VERIFIED = {
+    "stodtelefon-heder",  # moved to Jämställdhetsmyndigheten on 1 Jan 2026: verify first
+    "unizon", "roks",  # web addresses only, not checked against a page
+}
+RESERVED_MAIL_DOMAINS = ("example.org", "example.com", "example.net")
+RESERVED_MAIL_TLDS = (".example", ".invalid", ".test")
+MAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+
+
+def test_every_department_has_its_own_occasions_for_routine_questions(
+        kb: KnowledgeBase) -> None:
+    questions = kb.routines["rutinmassiga-fragor-om-vald"]
+    with_occasions = {a.department for a in questions.additions}
+    assert with_occasions == set(kb.departments), set(kb.departments) - with_occasions
+    for addition in questions.additions:  # when staff ask, and to whom they pass it
+        text = " ".join(step.sv for step in addition.steps).casefold()
+        assert any(w in text for w in ("när", "tillfälle", "samtal")), addition.department
+        assert any(c in kb.contacts for c in addition.contacts), addition.department
+
+
+def _reserved(domain: str) -> bool:
+    domain = domain.casefold()
+    return domain in RESERVED_MAIL_DOMAINS or domain.endswith(RESERVED_MAIL_TLDS)
+
+
+@pytest.mark.parametrize(("domain", "reserved"), [
+    ("upplandsvasby.example", True), ("example.org", True), ("exempel.invalid", True),
+    ("upplandsvasby.se", False), ("vasbyhem.se", False), ("example.se", False)])
+def test_reserved_mail_domains(domain: str, reserved: bool) -> None:
+    assert _reserved(domain) is reserved
+
+
+def test_no_invented_mailbox_uses_a_real_domain(kb: KnowledgeBase) -> None:
+    addresses = [c.email for c in kb.contacts.values() if c.email]
+    assert addresses
+    for contact in kb.contacts.values():
+        if contact.email:
+            assert contact.example, f"{contact.id}: a real mailbox must be checked, not invented"
+    for path in [*(ROOT / "routines").rglob("*.yml"), *(ROOT / "docs").rglob("*.md")]:
+        for match in MAIL.finditer(path.read_text(encoding="utf-8")):
+            assert _reserved(match.group(1)), f"{path.relative_to(ROOT)}: {match.group(0)}"
+
+
+def test_every_national_contact_says_when_and_where_it_was_verified(kb: KnowledgeBase) -> None:
+    outside = [c for c in kb.contacts.values() if c.scope != "internal"]
+    assert {c.id for c in outside} >= NOT_YET_VERIFIED
+    for contact in outside:
+        if contact.id in NOT_YET_VERIFIED:
+            assert contact.verified_on is None and contact.source is None, contact.id
+        else:
+            assert contact.verified_on and contact.source, contact.id
+    dates = {c.verified_on for c in outside if c.verified_on}
+    sources = [str(c.source) for c in outside if c.source]
+    assert len(sources) >= 7 and all(s.startswith(("https://", "http://")) for s in sources)
+    assert dates and all(d <= date.today() for d in dates)
+
+
+def test_glossary_names_the_police_for_assumed_identity(kb: KnowledgeBase) -> None:
+    term = next(t for t in kb.glossary if t.id == "skyddade-personuppgifter")
+    sv = term.definition.sv
+    assert "fingerade" in sv and "Polismyndigheten beslutar om fingerade personuppgifter" in sv
+    assert "Skatteverket beslutar om skyddet" not in sv
+    assert "Police Authority decides on assumed identity" in (term.definition.en or "")
+
+
+def test_freda_danger_assessment_is_only_named_for_partner_violence(kb: KnowledgeBase) -> None:
+    for routine_id in ("aldre-utsatta-for-vald", "funktionsnedsattning-och-vald"):
+        steps = " ".join(s.sv for s in kb.routines[routine_id].steps)
+        assert "med FREDA," not in steps and "bedömning med FREDA" not in steps
+        assert "FREDA-farlighetsbedömning" in steps and "partner" in steps, routine_id
+
+
+def test_a_child_who_witnesses_violence_is_named_injured_party_of_barnfridsbrott(
+        kb: KnowledgeBase) -> None:
+    for routine_id in ("barn-som-upplevt-vald", "barn-och-unga-nar-vuxen-klient-har-barn"):
+        routine = kb.routines[routine_id]
+        assert "barnfridsbrott" in routine.summary.sv, routine_id
+        assert any(ref.source == "brottsbalken" and ref.detail and "4 kap. 3 §" in ref.detail.sv
+                   for ref in routine.legal_basis), routine_id
+
+
+def test_unit_names_in_english_texts_match_the_organisation() -> None:
+    from macros.checks.project import open_project
+    from macros.checks.unit_names import misnamed_units_in_data, misnamed_units_in_pages
+    project = open_project(ROOT)
+    assert project.kb is not None
+    problems = misnamed_units_in_data(project.kb, project.data.documents)
+    problems += misnamed_units_in_pages(project.kb, ROOT / "docs", ROOT)
+    assert [p.format() for p in problems] == []
+
+
+def test_the_unverified_section_caveat_is_said_once_per_source(kb: KnowledgeBase) -> None:
+    caveat = re.compile(r"paragrafnumret i den nya lagen är inte kontrollerat|"
+                        r"section number in the new Act has not been checked", re.IGNORECASE)
+    for routine in kb.routines.values():
+        for ref in routine.legal_basis:
+            detail = f"{ref.detail.sv} {ref.detail.en}" if ref.detail else ""
+            assert not caveat.search(detail), routine.id
+            if "SoL (2001:453)" in detail:
+                assert ref.section_unverified, routine.id
+    assert kb.legal["socialtjanstlagen"].caveat is not None
+
+
+def test_the_legal_page_says_each_caveat_once_and_routines_mark_citations(
+        real_site: Path, kb: KnowledgeBase) -> None:
+    legal = read(real_site, "handlingsplan/lagstod/index.html")
+    with_caveat = [s for s in kb.legal.values() if s.caveat]
+    assert len(with_caveat) >= 5
+    assert legal.count("<em>Ej kontrollerat:</em>") == len(with_caveat)
+    routine = read(real_site, "rutiner/social-och-omsorgskontoret/orosanmalan-barn/index.html")
+    assert "paragrafen ej kontrollerad" in routine
+    assert "paragrafnumret i den nya lagen är inte kontrollerat" not in routine

@@ -31,15 +31,30 @@ VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, 
 # Links of the primary navigation a reader can see: shown by CSS (not hidden, collapsed or
 # transparent), with a box, and not slid out of the viewport (the phone's drawer keeps
 # closed panels beside it). The text with its whitespace collapsed, and where it leads.
+# A closed section without an index page (a department's unit group, macros/build/nav.py) is a
+# label that opens it without prune and a link to its first page with prune: its visible
+# label counts as a link to its first page, so both builds describe it alike.
 VISIBLE_LINKS = """
-  () => Array.from(document.querySelectorAll(".md-sidebar--primary a[href]"))
-    .filter((a) => {
-      if (!a.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) return false;
-      const box = a.getBoundingClientRect();
+  () => {
+    const shown = (el) => {
+      if (!el.checkVisibility({checkOpacity: true, checkVisibilityCSS: true})) return false;
+      const box = el.getBoundingClientRect();
       return box.width > 0 && box.height > 0 && box.right > 0 && box.left < innerWidth;
-    })
-    .map((a) => [a.textContent.replace(/\\s+/g, " ").trim(), new URL(a.href).pathname
-                 + new URL(a.href).hash])
+    };
+    const where = (a) => new URL(a.href).pathname + new URL(a.href).hash;
+    const text = (el) => el.textContent.replace(/\\s+/g, " ").trim();
+    const found = [];
+    for (const el of document.querySelectorAll(
+        ".md-sidebar--primary a[href], .md-sidebar--primary .md-nav__item--nested > label")) {
+      if (!shown(el)) continue;
+      if (el.tagName === "A") { found.push([text(el), where(el)]); continue; }
+      const item = el.parentElement;
+      const toggle = item.querySelector(":scope > input.md-toggle");
+      const first = item.querySelector(":scope > nav a[href]");
+      if (toggle && !toggle.checked && first) found.push([text(el), where(first)]);
+    }
+    return found;
+  }
 """
 
 # Material's slide and expand transitions have ended

@@ -76,7 +76,7 @@ def test_unknown_ids_raise_a_clear_error(kb: KnowledgeBase) -> None:
         renderer.contact_table(["nope"])
     with pytest.raises(UnknownReference, match="unknown matrix"):
         renderer.responsibility_matrix("nope")
-    with pytest.raises(UnknownReference, match="national or internal"):
+    with pytest.raises(UnknownReference, match="national, regional or internal"):
         renderer.contact_table(scope="lokal")
 
 
@@ -123,3 +123,53 @@ def test_routine_index_lists_every_department(kb: KnowledgeBase) -> None:
     unindexed = 'data-search-exclude="true"'  # each routine has its own page
     assert f"## [Socialtjänsten](socialtjanst/index.md) {{ #socialtjanst {unindexed} }}" in page
     assert f"## [Skolan](skola/index.md) {{ #skola {unindexed} }}" in page
+
+
+def _with_unverified_citation(kb: KnowledgeBase) -> KnowledgeBase:
+    routine = kb.routines["orosanmalan"]
+    ref = routine.legal_basis[0].model_copy(update={"section_unverified": True})
+    changed = routine.model_copy(update={"legal_basis": [ref]})
+    return kb.model_copy(update={"routines": {**kb.routines, "orosanmalan": changed}})
+
+
+@pytest.mark.parametrize(("lang", "mark"), [("sv", "*(paragrafen ej kontrollerad)*"),
+                                            ("en", "*(section not verified)*")])
+def test_an_unverified_section_is_a_short_mark_on_the_citation(kb: KnowledgeBase, lang: str,
+                                                               mark: str) -> None:
+    plain_page = routine_page(Renderer(kb, lang, "rutiner/socialtjanst/orosanmalan.md"),
+                              "orosanmalan")
+    assert mark not in plain_page
+    page = routine_page(Renderer(_with_unverified_citation(kb), lang,
+                                 "rutiner/socialtjanst/orosanmalan.md"), "orosanmalan")
+    legal = page[page.index("{ #legal-basis }"):].splitlines()[2]
+    assert legal.startswith("- ") and mark in legal
+
+
+def test_invented_committee_and_unit_are_marked_as_examples(kb: KnowledgeBase) -> None:
+    org = kb.organisation
+    department = org.departments[0]
+    committees = [c.model_copy(update={"example": c.id == department.committee})
+                  for c in org.committees]
+    units = [u.model_copy(update={"example": True}) for u in department.units]
+    departments = [department.model_copy(update={"units": units}), *org.departments[1:]]
+    marked = kb.model_copy(update={"organisation": org.model_copy(
+        update={"committees": committees, "departments": departments})})
+    marked.__dict__.pop("committees", None)  # cached lookups of the unchanged copy
+    marked.__dict__.pop("departments", None)
+    def head(page: str) -> str:  # committee and units, before the routines and contacts
+        return page[:page.index("## The department's routines")]
+    before = head(department_page(Renderer(kb, "en"), department.id))
+    after = head(department_page(Renderer(marked, "en"), department.id))
+    assert "*(example)*" not in before
+    committee_line = next(line for line in after.splitlines() if line.startswith("**Committee"))
+    assert committee_line.endswith("*(example)*")
+    assert after.count("*(example)*") == 1 + len(units)
+
+
+def test_regional_contacts_are_their_own_scope(kb: KnowledgeBase) -> None:
+    national = next(c for c in kb.contacts.values() if c.scope == "national")
+    regional = national.model_copy(update={"id": "regionalt", "scope": "regional"})
+    with_regional = kb.model_copy(update={"contacts": {**kb.contacts, "regionalt": regional}})
+    renderer = Renderer(with_regional, "sv")
+    assert [c.id for c in renderer.select_contacts(scope="regional")] == ["regionalt"]
+    assert "regionalt" not in [c.id for c in renderer.select_contacts(scope="national")]

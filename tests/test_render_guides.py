@@ -114,3 +114,15 @@ def test_guides_render_to_html_without_raw_yaml_markup(kb: KnowledgeBase, lang: 
                                                     "admonition"])
         assert "<script" not in html
         assert "{ #" not in html  # every anchor was consumed by attr_list
+
+
+def test_a_source_says_once_what_is_not_verified(kb: KnowledgeBase) -> None:
+    from macros.model.text import PlainText
+    caveat = PlainText(sv="Paragrafen för X är inte kontrollerad.", en="X's section is unchecked.")
+    source = kb.legal["sol"].model_copy(update={"caveat": caveat})
+    with_caveat = kb.model_copy(update={"legal": {**kb.legal, "sol": source}})
+    assert "Ej kontrollerat" not in legal_sources(Renderer(kb, "sv"))
+    sv = legal_sources(Renderer(with_caveat, "sv"))
+    en = legal_sources(Renderer(with_caveat, "en"))
+    assert sv.count("*Ej kontrollerat:* Paragrafen för X är inte kontrollerad.") == 1
+    assert "*Not verified:* X's section is unchecked." in en

@@ -95,7 +95,8 @@ def contact_entry(kb: KnowledgeBase, contact: Contact) -> ContactEntry:
         phone=contact.phone, email=contact.email,
         web=str(contact.web) if contact.web else None, hours=_optional_text(contact.hours),
         audience=_optional_text(contact.audience), note=_optional_text(contact.note),
-        verified_on=contact.verified_on, example=contact.example)
+        verified_on=contact.verified_on,
+        source=str(contact.source) if contact.source else None, example=contact.example)
 
 
 def routines_export(kb: KnowledgeBase, site: SiteAddress, changed_on: ChangedOn,

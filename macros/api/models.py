@@ -100,11 +100,11 @@ class RoutineEntry(_Public):
 
 
 class ContactEntry(_Public):
-    """A contact: a national service or one of the municipality's functions (never a
-    private person)."""
+    """A contact: a national or regional service or one of the municipality's functions
+    (never a private person)."""
 
     id: str
-    scope: Literal["national", "internal"]
+    scope: Literal["national", "regional", "internal"]
     name: Text
     department: OrgRef | None = Field(description="Internal contacts: their department.")
     phone: str | None
@@ -115,6 +115,7 @@ class ContactEntry(_Public):
     note: Text | None = Field(description="Inline Markdown, never HTML.")
     verified_on: date | None = Field(description="When the number and hours were last "
                                                  "checked.")
+    source: str | None = Field(description="The page the number and hours were checked on.")
     example: bool = Field(description="True when the details are invented.")
 
 

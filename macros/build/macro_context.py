@@ -71,7 +71,8 @@ class MacroContext:
     def macros(self) -> dict[str, Callable[..., str]]:
         def contact_table(r: Renderer, *ids: str, department: str | None = None,
                           scope: str | None = None) -> str:
-            """Contacts by ids, by department (internal) and/or scope (national/internal)."""
+            """Contacts by ids, by department (internal) and/or scope (national, regional,
+            internal)."""
             return r.contact_table(ids, department=department, scope=scope)
 
         def changes(r: Renderer) -> str:

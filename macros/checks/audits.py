@@ -96,7 +96,8 @@ def personal_data_in_docs(docs_dir: Path, display_root: Path) -> list[Problem]:
 
 def unverified_contacts(kb: KnowledgeBase, doc: SourceDoc | None,
                         today: date) -> list[Problem]:
-    """A contact without `verified_on`, or verified more than a year ago: a warning."""
+    """A contact without `verified_on`, or verified more than a year ago, or a verified
+    national or regional one without the `source` it was checked on: a warning."""
     problems = []
     for index, contact in enumerate(kb.contacts.values()):
         loc: Loc = ("contacts", index, "verified_on")
@@ -108,6 +109,12 @@ def unverified_contacts(kb: KnowledgeBase, doc: SourceDoc | None,
                 "call or check the number and hours, then add `verified_on: YYYY-MM-DD`",
                 Severity.WARNING))
             continue
+        if contact.scope != "internal" and contact.source is None:
+            problems.append(Problem(
+                path, line, field_path(("contacts", index, "source")),
+                f"contact `{contact.id}` is marked verified but does not say where",
+                "add `source:` with the address of the page the number was checked on",
+                Severity.WARNING))
         check = Review(contact.id, contact.verified_on, review_interval_months=VERIFY_EVERY_MONTHS)
         if check.status(today, due_soon_days=0) is ReviewStatus.OVERDUE:
             problems.append(Problem(

@@ -19,6 +19,7 @@ from macros.checks.audits import (
     unverified_contacts,
 )
 from macros.checks.codeowners import codeowners_problems
+from macros.checks.unit_names import misnamed_units_in_data, misnamed_units_in_pages
 from macros.load.loader import DATA_DIR, LoadResult, load
 from macros.load.page_meta import PagesResult, check_owners, load_pages
 from macros.model.core import KnowledgeBase
@@ -114,6 +115,8 @@ def check_project(project: Project, today: date) -> list[Problem]:
         problems += [_stale_schema(root, path) for path in stale_schemas(root)]
     if data.kb is not None:
         problems += unverified_contacts(data.kb, data.singles.get("contacts"), today)
+        problems += misnamed_units_in_data(data.kb, data.documents)
+        problems += misnamed_units_in_pages(data.kb, docs, root)
         if not project.pages.problems:
             problems += codeowners_problems(root, data.kb, project.pages, settings.data_dir,
                                             settings.docs_dir, data.singles.get("roles"))

@@ -34,12 +34,15 @@ class Municipality(Strict):
 class Committee(Strict):
     id: Slug
     name: PlainText
+    example: bool = Field(default=False, description="True when the name is invented.")
 
 
 class Unit(Strict):
     id: Slug
     name: PlainText
     description: MarkdownText | None = None
+    example: bool = Field(default=False,
+                          description="True when the unit or its place here is invented.")
 
 
 class Department(Strict):
@@ -83,7 +86,7 @@ class RolesFile(Strict):
 
 class Contact(Strict):
     id: Slug
-    scope: Literal["national", "internal"]
+    scope: Literal["national", "regional", "internal"]
     name: PlainText
     department: Slug | None = Field(
         default=None, description="Internal contacts: the department they belong to."
@@ -96,6 +99,9 @@ class Contact(Strict):
     note: MarkdownText | None = None
     verified_on: date | None = Field(
         default=None, description="When the number and hours were last checked."
+    )
+    source: HttpUrl | None = Field(
+        default=None, description="The page the number and hours were checked on."
     )
     example: bool = Field(default=False, description="True when the details are invented.")
 
@@ -118,6 +124,9 @@ class LegalSource(Strict):
     title: PlainText
     url: HttpUrl | None = None
     note: MarkdownText | None = None
+    caveat: PlainText | None = Field(
+        default=None, description="What about the citations of this source is not verified; "
+        "said once, on the legal page (citations carry `section_unverified`).")
 
 
 class LegalFile(Strict):
@@ -129,6 +138,9 @@ class LegalRef(Strict):
     detail: PlainText | None = Field(
         default=None, description="Chapter/section or what the source requires here."
     )
+    section_unverified: bool = Field(
+        default=False, description="The section number in the act in force is not verified: "
+        "the citation gets a short mark; the source's `caveat` explains it once.")
 
 
 # --- tags ---------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ ChangeKind = Literal["added", "removed", "changed"]
 Shape = Literal["text", "list", "mapping", "scalar", "other"]
 
 REVIEW_FIELDS = frozenset({"last_reviewed", "review_by", "review_interval_months",
-                           "verified_on"})
+                           "verified_on", "source"})
 KEY_FIELD = "id"  # collections are keyed by it, so it is never compared
 TEXT_LANGUAGES = ("sv", "en")
 DETAILED = ("routines", "matrices")

@@ -122,8 +122,8 @@ class Renderer:
         if department is not None and department not in self.kb.departments:
             raise UnknownReference(f"unknown department `{department}`; "
                                    "use an id from routines/organisation.yml")
-        if scope not in (None, "national", "internal"):
-            raise UnknownReference(f"scope `{scope}` must be national or internal")
+        if scope not in (None, "national", "regional", "internal"):
+            raise UnknownReference(f"scope `{scope}` must be national, regional or internal")
         chosen = [self.kb.contacts[i] for i in ids]
         if department is not None or scope is not None or not ids:
             chosen += [c for c in self.kb.contacts.values()

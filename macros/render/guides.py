@@ -112,6 +112,8 @@ def legal_sources(r: Renderer) -> str:
         parts.append(f"### {title} {{ #{source.id} }}")
         if source.note:
             parts.append(r.md(source.note))
+        if source.caveat:  # said here once; citations elsewhere carry a short mark
+            parts.append(f"*{r.label('caveat')}:* {r.t(source.caveat)}")
         if source.url:
             parts.append(f"[{r.label('read_law')}]({source.url})")
         if source.id in cited:

@@ -26,11 +26,16 @@ LABELS: dict[str, dict[Lang, str]] = {
     "whole_municipality": {"sv": "Hela kommunen", "en": "The whole municipality"},
     "example_title": {"sv": "Exempeldata", "en": "Example data"},
     "example_body": {
-        "sv": "Beslutsnummer, telefonnummer och adresser på den här sidan är påhittade "
-        "exempel. Kontrollera dem innan de används.",
-        "en": "Decision numbers, phone numbers and addresses on this page are invented "
-        "examples. Check them before use.",
+        "sv": "Beslutsnummer, telefonnummer, adresser, tidsgränser och andra uppgifter om "
+        "kommunens egen organisation på den här sidan är påhittade exempel. Kontrollera dem "
+        "innan de används.",
+        "en": "Decision numbers, phone numbers, addresses, deadlines and other details of the "
+        "municipality's own organisation on this page are invented examples. Check them "
+        "before use.",
     },
+    "section_unverified": {"sv": "paragrafen ej kontrollerad",
+                           "en": "section not verified"},
+    "caveat": {"sv": "Ej kontrollerat", "en": "Not verified"},
     "example_mark": {"sv": "exempel", "en": "example"},
     "fallback_title": {"sv": "Ej översatt", "en": "Not yet translated"},
     "fallback_body": {
@@ -244,6 +249,7 @@ LABELS: dict[str, dict[Lang, str]] = {
     "chg_field_tags": {"sv": "Ämnena", "en": "Topics"},
     "chg_field_keywords": {"sv": "Sökorden", "en": "Search words"},
     "chg_field_example": {"sv": "Markeringen som exempeldata", "en": "Example-data marking"},
+    "chg_field_source": {"sv": "Källan för kontrollen", "en": "Source of the check"},
     "chg_field_additions": {"sv": "Förvaltningarnas tillägg",
                             "en": "Departments' additional steps"},
     "chg_field_columns": {"sv": "Kolumnerna", "en": "Columns"},

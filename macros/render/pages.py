@@ -21,6 +21,10 @@ def _example_box(r: Renderer) -> str:
     return unindexed_admonition("warning", r.label("example_title"), r.label("example_body"))
 
 
+def _example_mark(r: Renderer, example: bool) -> str:
+    return f" *({r.label('example_mark')})*" if example else ""
+
+
 def _page(r: Renderer, body: list[str]) -> str:
     """Join a page's blocks; the note on untranslated text goes right under the title."""
     note = r.fallback_note()
@@ -69,7 +73,7 @@ def routine_page(r: Renderer, routine_id: str) -> str:
         body.append(r.contact_table(contact_ids, note=False))
     if routine.legal_basis:
         body.append(f"## {r.label('legal_basis')} {{ #legal-basis }}")
-        body.append("\n".join(_legal_line(r, ref.source, ref.detail)
+        body.append("\n".join(_legal_line(r, ref.source, ref.detail, ref.section_unverified)
                               for ref in routine.legal_basis))
     if routine.related:
         body.append(f"## {r.label('related')} {heading_attrs('related', indexed=False)}")
@@ -90,12 +94,15 @@ def _fact(r: Renderer, key: str, value: str) -> str:
     return f"- {unindexed(item)}" if key in UNINDEXED_FACTS else f"- {item}"
 
 
-def _legal_line(r: Renderer, source_id: str, detail: PlainText | None) -> str:
+def _legal_line(r: Renderer, source_id: str, detail: PlainText | None,
+                section_unverified: bool = False) -> str:
     source = r.kb.legal[source_id]
     title = r.t(source.title)
     line = f"[{title}]({source.url})" if source.url else title
     if detail is not None:
         line += f", {r.t(detail)}"
+    if section_unverified:  # the legal chapter says once, per source, what is not verified
+        line += f" *({r.label('section_unverified')})*"
     if source.note:  # the same on every routine citing the source: the legal chapter's
         line += " " + unindexed(f"– {r.md(source.note)}")
     return f"- {line}"
@@ -111,11 +118,13 @@ def department_page(r: Renderer, department_id: str) -> str:
     body = [f"# {r.t(department.name)}"]
     if department.description:
         body.append(r.md(department.description))
-    body.append(f"**{r.label('committee')}:** {r.t(committee.name)}")
+    body.append(f"**{r.label('committee')}:** {r.t(committee.name)}"
+                + _example_mark(r, committee.example))
     if department.units:
         body.append(f"## {r.label('units')} {{ #units }}")
         body.append("\n".join(
-            f"- **{r.t(u.name)}**" + (f" – {r.md(u.description)}" if u.description else "")
+            f"- **{r.t(u.name)}**" + _example_mark(r, u.example)
+            + (f" – {r.md(u.description)}" if u.description else "")
             for u in department.units))
     body.append(f"## {r.label('own_routines')} {heading_attrs('routines', indexed=False)}")
     own = r.kb.routines_of(department_id)
