@@ -13,6 +13,7 @@ from macros.cli_compare import compare_sites_command
 from macros.cli_links import linkcheck, links
 from macros.cli_pr import pr_summary
 from macros.cli_publish import export_site_command, publish_command, version_command
+from macros.cli_server import server_config_command
 from macros.codeowners import write_codeowners
 from macros.problems import summary
 from macros.project import Project, check_project, open_project, review_report
@@ -152,3 +153,4 @@ main.add_command(version_command)
 main.add_command(bench_corpus)
 main.add_command(bench)
 main.add_command(compare_sites_command)
+main.add_command(server_config_command)

@@ -9,6 +9,7 @@ from typing import Any
 from mkdocs.plugins import get_plugin_logger
 
 from macros.baseline import find_baseline
+from macros.csp import theme_script_hashes
 from macros.loader import DATA_DIR, load
 from macros.plan_print import print_note
 from macros.render import Renderer, UnknownReference
@@ -20,7 +21,7 @@ from macros.render_guides import (
     situations,
     training_plan,
 )
-from macros.render_server import server_config
+from macros.render_server import server_config, site_settings
 from macros.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
 from macros.versions import find_revision, requested_version
 
@@ -45,6 +46,7 @@ class MacroContext:
         # define_env runs once per build (per language): load here, not per macro call.
         self.data_dir = data_dir
         self.deploy_branch = plugin.config.deploy_branch if plugin is not None else "site"
+        self.current_alias = plugin.config.current_alias if plugin is not None else "gallande"
         self.result = load(self.root, data_dir)
 
     def renderer(self) -> Renderer:
@@ -100,6 +102,7 @@ class MacroContext:
             "revision_history": revision_history,
             "what_changed": changes,
             "plan_print": plan_print,
-            "server_config": lambda r, kind: server_config(r.kb, kind, r.lang),
+            "server_config": lambda r, kind, tls=False: server_config(site_settings(
+                r.kb, theme_script_hashes(self.env.conf), self.current_alias), kind, tls),
         }
         return {name: self._safe(name, func) for name, func in functions.items()}

@@ -35,7 +35,9 @@ from macros.api_data import SiteAddress
 from macros.api_export import write_exports
 from macros.api_models import PageRecord
 from macros.audits import personal_data_in_data, personal_data_in_docs
+from macros.csp import policy_problems, theme_script_hashes
 from macros.embed import embed_code, embed_root
+from macros.frontend import defer_scripts, minify_assets
 from macros.git_dates import ChangeDates, load_change_dates
 from macros.html_compact import compact_whitespace
 from macros.labels import LABELS
@@ -93,6 +95,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self.change_dates: ChangeDates | None = None  # from git, once per language build
         self._dates_warning = ""
         self._not_found = ""  # the Swedish build's 404.html (see on_post_template)
+        self.script_hashes: tuple[str, ...] = ()  # inline scripts the CSP allows (macros/csp.py)
         self.print = PrintSupport()  # the whole plan on one page, print footers, the PDF
         self.workers = LanguageWorkers()  # the other languages, built in forked processes
         self._serving = False
@@ -125,6 +128,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
             raise PluginError(f"docs/{ROUTINES_DIR}/ is generated from {self.config.data_dir}/; "
                               f"move those pages elsewhere in docs/")
         self.print.configure()  # KB_PDF: make the plan's PDF or not (macros/pdf.py)
+        self.script_hashes = theme_script_hashes(config)
         return config
 
     @event_priority(-100)  # after mkdocs-macros (0) made its Jinja environment
@@ -158,6 +162,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         site_url = config.site_url
         env.filters["kb_site_relative"] = lambda link: site_relative(str(link), site_url)
         env.filters["kb_compact"] = compact_whitespace  # overrides/main.html
+        env.filters["kb_defer"] = defer_scripts
         return env
 
     def _check_pages(self, root: Path, docs_dir: Path, result: LoadResult) -> None:
@@ -212,6 +217,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
                 file.content_string = page.markdown(self.kb)
             elif file.src_uri in self.print_pages:
                 file.content_string = self.print_pages[file.src_uri]
+        minify_assets(files)  # assets/kb/*.css, *.js (macros/frontend.py)
         return files
 
     on_files = CombinedEvent(_add_generated, _restore_content)
@@ -242,7 +248,13 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
                              if self._nav is not None and self.kb is not None else set())
         return mark_titles(output, self._swedish)
 
+    def _check_policy(self, output: str, source: str) -> None:
+        """What the Content-Security-Policy would refuse in a page stops the build."""
+        for problem in policy_problems(output, self.script_hashes):
+            log.error(f"{source}: Content-Security-Policy (macros/csp.py): {problem}")
+
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        self._check_policy(output, f"docs/{page.file.src_uri}")
         return self._mark_swedish(output, config)
 
     def on_post_template(self, output_content: str, template_name: str,
@@ -252,14 +264,22 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         # sitemap by the other language's (it lists every language), 404.html by this one.
         if template_name == "sitemap.xml" and self.workers.active:
             return ""
-        if template_name == "404.html" and self.workers.is_child:
-            return ""
         if template_name != "404.html":
             return output
-        # Every language build writes the one 404.html; keep the Swedish build's, which
-        # carries the other languages too (overrides/404.html). Swedish is built first.
-        if page_language(config) == DEFAULT_LANGUAGE:
+        self._check_policy(output, "overrides/404.html")
+        # Every language build writes 404.html in the site's root; keep the Swedish build's
+        # there, which carries the other languages too (overrides/404.html; Swedish is built
+        # first). Each other language's goes into its folder (en/404.html), for web servers
+        # that answer a missing address in the reader's language.
+        lang = page_language(config)
+        if lang == DEFAULT_LANGUAGE:
             self._not_found = output
+        else:
+            target = Path(config.site_dir) / lang / "404.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(output, encoding="utf-8")
+        if self.workers.is_child:
+            return ""
         return self._not_found or output
 
     @event_priority(-110)  # after static-i18n wrote the combined search index (-100)

@@ -224,3 +224,14 @@ def search(page: Any) -> Callable[[str], list[str]]:
         return previous
     return run
 
+
+
+# --- real web servers (tests/served.py) -----------------------------------------------------
+
+from tests.served import (  # noqa: E402, F401  (fixtures shared by every test module)
+    fixture_export,
+    nginx_real,
+    real_export,
+    served_fixture,
+    served_tls,
+)
