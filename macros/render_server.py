@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from xml.sax.saxutils import escape
 
 import jinja2
 
@@ -100,11 +101,12 @@ def site_settings(kb: KnowledgeBase, script_hashes: tuple[str, ...],
 
 
 def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES), undefined=jinja2.StrictUndefined,
-        autoescape=jinja2.select_autoescape(enabled_extensions=("config.j2",),
-                                            default_for_string=False, default=False),
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        autoescape=False, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    # web.config: a value in an attribute (quotes stay readable: attributes use double quotes)
+    env.filters["xml"] = lambda value: escape(str(value), {'"': "&quot;"})
+    return env
 
 
 def command_line(kind: str, options: ServerOptions) -> str:
