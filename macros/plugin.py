@@ -332,6 +332,9 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
                             config: MkDocsConfig) -> dict[str, Any]:
         self._template_vars(context, config)  # 404.html has no page context
         if template_name == "404.html":  # served at any address: absolute links, start pages
+            # mike's site_url has no final slash (…/2026): Material would fetch the search
+            # index from /search/ instead of /2026/search/
+            context["base_url"] = str(context.get("base_url") or "").rstrip("/") + "/"
             root = site_path(config.site_url)
             context["kb_alternates"] = [
                 {**alt, "link": root + ("" if alt["lang"] == DEFAULT_LANGUAGE else

@@ -173,11 +173,15 @@ def browser() -> Iterator[Any]:
 
 
 # Errors in every frame, also cross-origin and sandboxed ones, which "pageerror" does not
-# report: read them with frame.evaluate("window.__kbErrors").
+# report: read them with frame.evaluate("window.__kbErrors"); and what a Content-Security-Policy
+# refused (when the site is served with one): frame.evaluate("window.__kbCsp").
 COLLECT_ERRORS = """
   window.__kbErrors = [];
   window.addEventListener("error", (e) => window.__kbErrors.push(String(e.message)));
   window.addEventListener("unhandledrejection", (e) => window.__kbErrors.push(String(e.reason)));
+  window.__kbCsp = [];
+  document.addEventListener("securitypolicyviolation", (e) => window.__kbCsp.push(
+    `${e.effectiveDirective} ${e.blockedURI || "inline"} ${e.sourceFile}:${e.lineNumber}`));
 """
 
 
