@@ -340,6 +340,9 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
                 {**alt, "link": root + ("" if alt["lang"] == DEFAULT_LANGUAGE else
                                         f"{alt['lang']}/")}
                 for alt in config.extra.get("alternate") or []]
+            # static-i18n leaves the last page's alternates in the config (as an attribute of
+            # config.extra, which the templates read first): the head's links too
+            config.extra.alternate = [dict(alt) for alt in context["kb_alternates"]]
             lang = page_language(config)
             context["kb_other_labels"] = [
                 {"lang": alt["lang"], "start": alt["link"],
