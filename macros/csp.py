@@ -21,6 +21,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from macros.frontend import inline_assets
+
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _SRC = re.compile(r"""\ssrc\s*=""", re.I)
@@ -75,13 +77,15 @@ def script_partials(config: Any) -> list[str]:
 
 def theme_script_hashes(config: Any) -> tuple[str, ...]:
     """The hashes of the inline scripts the theme puts into pages, sorted: each script
-    partial rendered through the theme's own templates (overrides first)."""
+    partial rendered through the theme's own templates (overrides first), and our scripts
+    that go inline into every head (macros/frontend.py)."""
     env = config.theme.get_env()
     context = {"config": config, "features": config.theme.get("features") or [],
                "base_url": "."}
     hashes = {script_hash(body)
               for name in script_partials(config)
               for body in inline_scripts(env.get_template(name).render(context))}
+    hashes.update(script_hash(text) for text in inline_assets(config.theme.dirs).values())
     return tuple(sorted(hashes))
 
 

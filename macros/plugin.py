@@ -37,7 +37,7 @@ from macros.api_models import PageRecord
 from macros.audits import personal_data_in_data, personal_data_in_docs
 from macros.csp import policy_problems, theme_script_hashes
 from macros.embed import embed_code, embed_root
-from macros.frontend import defer_scripts, minify_assets
+from macros.frontend import defer_scripts, inline_assets, minify_assets
 from macros.git_dates import ChangeDates, load_change_dates
 from macros.html_compact import compact_whitespace
 from macros.labels import LABELS
@@ -96,6 +96,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self._dates_warning = ""
         self._not_found = ""  # the Swedish build's 404.html (see on_post_template)
         self.script_hashes: tuple[str, ...] = ()  # inline scripts the CSP allows (macros/csp.py)
+        self._inline: dict[str, str] = {}  # scripts inlined in every head (macros/frontend.py)
         self.print = PrintSupport()  # the whole plan on one page, print footers, the PDF
         self.workers = LanguageWorkers()  # the other languages, built in forked processes
         self._serving = False
@@ -129,6 +130,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
                               f"move those pages elsewhere in docs/")
         self.print.configure()  # KB_PDF: make the plan's PDF or not (macros/pdf.py)
         self.script_hashes = theme_script_hashes(config)
+        self._inline = inline_assets(config.theme.dirs)  # partials/kb-embed-head.html
         return config
 
     @event_priority(-100)  # after mkdocs-macros (0) made its Jinja environment
@@ -327,6 +329,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         context["kb_version"] = self.revision.version if self.revision else ""
         context["kb_current_alias"] = self.config.current_alias
         context["kb_statement"] = self._shared_pages.get(STATEMENT, "")  # partials/copyright
+        context["kb_inline"] = self._inline
 
     def on_template_context(self, context: dict[str, Any], template_name: str,
                             config: MkDocsConfig) -> dict[str, Any]:

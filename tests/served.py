@@ -64,10 +64,10 @@ def _export(project: Path, target: Path) -> Path:
     return target
 
 
-@pytest.fixture(scope="session")
-def fixture_export(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """The small site with two published versions, exported, plus the probe files."""
-    project = copy_project(FIXTURE_SITE, tmp_path_factory.mktemp("served-fixture") / "project")
+def publish_fixture(workdir: Path, target: Path) -> Path:
+    """The small site published twice in a git repository in ``workdir``, exported to
+    ``target``, plus the probe files."""
+    project = copy_project(FIXTURE_SITE, workdir / "project")
     (project / ".gitignore").write_text("/site/\n", encoding="utf-8")
     git(project, "init", "-q", "-b", "main")
     commit_all(project, "plan 2019")
@@ -82,11 +82,17 @@ def fixture_export(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     commit_all(project, "plan 2026")
     second = kb(project, "publish", "2026", "--alias", "gallande", "--today", TODAY)
     assert second.returncode == 0, second.stdout + second.stderr
-    folder = readable_folder("fixture")
-    export = _export(project, folder / "export")
+    export = _export(project, target)
     for name, content in PROBES.items():
         (export / name).write_bytes(content)
-    yield export
+    return export
+
+
+@pytest.fixture(scope="session")
+def fixture_export(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The small site with two published versions, exported, plus the probe files."""
+    folder = readable_folder("fixture")
+    yield publish_fixture(tmp_path_factory.mktemp("served-fixture"), folder / "export")
     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -96,17 +102,23 @@ def _current_version() -> str:
     return loaded(ROOT).revisions[-1].version
 
 
-@pytest.fixture(scope="session")
-def real_export(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """This repository's site, published as the version in force and exported."""
-    project = copy_project(ROOT, tmp_path_factory.mktemp("served-real") / "project")
+def publish_real(workdir: Path, target: Path) -> Path:
+    """This repository's site published as the version in force in a git repository in
+    ``workdir``, exported to ``target``."""
+    project = copy_project(ROOT, workdir / "project")
     (project / ".gitignore").write_text("/site/\n", encoding="utf-8")
     git(project, "init", "-q", "-b", "main")
     commit_all(project, "plan")
     published = kb(project, "publish", _current_version(), "--alias", "gallande")
     assert published.returncode == 0, published.stdout + published.stderr
+    return _export(project, target)
+
+
+@pytest.fixture(scope="session")
+def real_export(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """This repository's site, published as the version in force and exported."""
     folder = readable_folder("real")
-    yield _export(project, folder / "export")
+    yield publish_real(tmp_path_factory.mktemp("served-real"), folder / "export")
     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -123,8 +135,10 @@ class Served:
 
 
 @contextmanager
-def _start(kind: str, export: Path, folder: Path, tls: bool = False,
-           edit: dict[str, str] | None = None) -> Iterator[Served]:
+def serve_export(kind: str, export: Path, folder: Path, tls: bool = False,
+                 edit: dict[str, str] | None = None) -> Iterator[Served]:
+    """``export`` served by nginx or Apache (``kind``) from `kb server-config`'s output with
+    --root and --listen (and --tls, --redirect-listen); ``edit``: documented changes to it."""
     require(NGINX if kind == "nginx" else APACHE, "nginx" if kind == "nginx" else "apache2")
     port, redirect_port = free_port(), free_port()
     args = ["--root", str(export), "--listen", f"127.0.0.1:{port}"]
@@ -153,7 +167,8 @@ def _start(kind: str, export: Path, folder: Path, tls: bool = False,
 def served_fixture(request: pytest.FixtureRequest, fixture_export: Path,
                    tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """The two-version export over plain HTTP, by nginx and by Apache."""
-    with _start(request.param, fixture_export, tmp_path_factory.mktemp(request.param)) as served:
+    folder = tmp_path_factory.mktemp(request.param)
+    with serve_export(request.param, fixture_export, folder) as served:
         yield served
 
 
@@ -161,8 +176,8 @@ def served_fixture(request: pytest.FixtureRequest, fixture_export: Path,
 def served_tls(request: pytest.FixtureRequest, fixture_export: Path,
                tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
     """The same export over HTTPS (a throwaway certificate), plain HTTP redirecting."""
-    with _start(request.param, fixture_export, tmp_path_factory.mktemp(f"{request.param}-tls"),
-                tls=True) as served:
+    folder = tmp_path_factory.mktemp(f"{request.param}-tls")
+    with serve_export(request.param, fixture_export, folder, tls=True) as served:
         yield served
 
 
@@ -188,7 +203,7 @@ def nginx_real(real_export: Path, repo_kb: KnowledgeBase,
     with serve(intranet_dir) as intranet_url:
         intranet = intranet_url.rstrip("/")
         edit = {f"frame-ancestors 'self' {origins}": f"frame-ancestors 'self' {intranet}"}
-        with _start("nginx", real_export, tmp_path_factory.mktemp("nginx-real"),
+        with serve_export("nginx", real_export, tmp_path_factory.mktemp("nginx-real"),
                     edit=edit) as served:
             yield RealSite(served, served.url + "/gallande", real_export / "gallande", intranet,
                            intranet_dir)

@@ -57,6 +57,13 @@
     link.setAttribute("href", link.getAttribute("data-kb-in-force"));
   });
 
+  /* Material's search dialog has no name (axe: aria-dialog-name): its search box's label. */
+  var dialog = document.querySelector(".md-search[role=dialog]");
+  var box = dialog && dialog.querySelector("input[aria-label]");
+  if (box && !dialog.hasAttribute("aria-label")) {
+    dialog.setAttribute("aria-label", box.getAttribute("aria-label"));
+  }
+
   /* The page's print footer (overrides/partials/kb-print.html): its @page rule comes in a meta
    * element and is added as a constructed stylesheet, which the site's Content-Security-Policy
    * allows (it refuses <style> elements). */
