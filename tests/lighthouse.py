@@ -52,17 +52,19 @@ def run_lighthouse(url: str, report: Path) -> dict[str, object]:
     return json.loads(report.with_suffix(".report.json").read_text(encoding="utf-8"))
 
 
-def summary(data: dict[str, object]) -> tuple[dict[str, int], dict[str, str], list[str]]:
-    """Scores (0–100), the main timings, and every audit below full marks."""
+def summary(data: dict[str, object]) -> tuple[dict[str, int], dict[str, str], list[str], float]:
+    """Scores (0–100), the main timings, every scored audit below full marks, and the
+    machine's speed as Lighthouse measured it (benchmarkIndex)."""
     categories = data["categories"]  # type: ignore[index]
     audits = data["audits"]  # type: ignore[index]
     scores = {name: round(100 * (categories[name]["score"] or 0)) for name in CATEGORIES}
     metrics = {name: audits[name]["displayValue"] for name in METRICS}
-    failing = sorted(f"{category}: {audits[ref['id']]['title']} ({audits[ref['id']]['score']})"
+    failing = sorted(f"{category}: {audits[ref['id']]['title']}"
                      for category in CATEGORIES for ref in categories[category]["auditRefs"]
                      if ref["weight"] and audits[ref["id"]]["score"] is not None
                      and audits[ref["id"]]["score"] < 1)
-    return scores, metrics, failing
+    speed = float(data["environment"]["benchmarkIndex"])  # type: ignore[index]
+    return scores, metrics, failing, speed
 
 
 def main() -> int:
@@ -95,11 +97,14 @@ def main() -> int:
                         runs.append(summary(data))
                     scores = {c: int(statistics.median(r[0][c] for r in runs))
                               for c in CATEGORIES}
-                    metrics = runs[-1][1]
+                    middle = sorted(runs, key=lambda r: r[0]["performance"])[len(runs) // 2]
                     print(f"{name:<17}" + "".join(f"{scores[c]:>16}" for c in CATEGORIES)
-                          + "   " + " / ".join(metrics[m] for m in METRICS))
+                          + "   " + " / ".join(middle[1][m] for m in METRICS))
+                    print(f"{'':<17}  performance per run: "
+                          f"{', '.join(str(r[0]['performance']) for r in runs)}; "
+                          f"benchmarkIndex: {', '.join(str(round(r[3])) for r in runs)}")
                     for line in sorted({f for r in runs for f in r[2]}):
-                        print(f"{'':<17}  below full marks: {line}")
+                        print(f"{'':<17}  below full marks in a run: {line}")
                     below += [f"{name}: {c} {scores[c]} < {TARGETS[c]}"
                               for c in CATEGORIES if scores[c] < TARGETS[c]]
     finally:
