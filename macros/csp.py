@@ -89,6 +89,17 @@ def theme_script_hashes(config: Any) -> tuple[str, ...]:
     return tuple(sorted(hashes))
 
 
+def project_script_hashes(config: Any) -> tuple[str, ...]:
+    """:func:`theme_script_hashes` of a build's configuration, or of the project's
+    mkdocs.yml when ``config`` is not MkDocs' own (the benchmark's stand-in)."""
+    from mkdocs.config import load_config
+    from mkdocs.config.defaults import MkDocsConfig
+
+    if not isinstance(config, MkDocsConfig):
+        config = load_config(str(config.config_file_path))
+    return theme_script_hashes(config)
+
+
 @dataclass(frozen=True)
 class Policy:
     script_hashes: tuple[str, ...]

@@ -9,7 +9,7 @@ from typing import Any
 from mkdocs.plugins import get_plugin_logger
 
 from macros.baseline import find_baseline
-from macros.csp import theme_script_hashes
+from macros.csp import project_script_hashes
 from macros.loader import DATA_DIR, load
 from macros.plan_print import print_note
 from macros.render import Renderer, UnknownReference
@@ -103,6 +103,6 @@ class MacroContext:
             "what_changed": changes,
             "plan_print": plan_print,
             "server_config": lambda r, kind, tls=False: server_config(site_settings(
-                r.kb, theme_script_hashes(self.env.conf), self.current_alias), kind, tls),
+                r.kb, project_script_hashes(self.env.conf), self.current_alias), kind, tls),
         }
         return {name: self._safe(name, func) for name, func in functions.items()}
