@@ -7,7 +7,8 @@ ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install test-install serve build check review codeowners schema links linkcheck \
-        linkcheck-external publish export-site test lint browser clean bench-corpus bench
+        linkcheck-external publish export-site test lint browser servers lighthouse clean \
+        bench-corpus bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -84,6 +85,38 @@ browser:
 	    || echo "Could not install Chromium: browser tests will skip (fail under CI=true)"; \
 	else echo "Chromium missing and not root (sudo make browser): browser tests will skip and the plan's PDF cannot be made"; fi
 
+# The web-server tests (tests/test_web_servers.py) run Debian's nginx and Apache httpd as plain
+# processes on free ports, and check `kb server-config nginx|apache --tls` against Debian's test
+# certificate (ssl-cert). Install them when missing and we may (root), without starting the
+# system services (policy-rc.d); otherwise those tests skip with a reason (fail under CI=true).
+servers:
+	@missing=""; \
+	for pair in nginx:nginx apache2:apache2 make-ssl-cert:ssl-cert; do \
+	  command -v "$${pair%%:*}" >/dev/null || [ -x "/usr/sbin/$${pair%%:*}" ] || missing="$$missing $${pair#*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing$$missing for the web-server tests…"; \
+	    guard=""; if [ ! -e /usr/sbin/policy-rc.d ]; then \
+	      printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; guard=1; fi; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null) \
+	      || echo "Could not install$$missing: web-server tests will skip (fail under CI=true)"; \
+	    if [ -n "$$guard" ]; then rm -f /usr/sbin/policy-rc.d; fi; \
+	  else echo "Missing$$missing and not root (sudo make servers): web-server tests will skip"; fi; \
+	fi
+	@if [ ! -e /etc/ssl/certs/ssl-cert-snakeoil.pem ] && command -v make-ssl-cert >/dev/null \
+	    && [ "$$(id -u)" = 0 ]; then make-ssl-cert generate-default-snakeoil; fi
+
+# Lighthouse (npm, pinned in package.json) with Debian's Chromium on the published site served
+# by nginx from `kb server-config nginx`: four pages, median of RUNS runs; a report, not a test.
+RUNS ?= 3
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+lighthouse: test-install browser servers node_modules/.installed  ## Lighthouse scores of four pages
+	$(BIN)/python -m tests.lighthouse --runs $(RUNS)
+
 # Benchmark (macros/bench_*.py): N synthetic routines (besides the real ones) in our data
 # format, built with ours (a), naive Material + static-i18n (b) and (b) + navigation.prune (c).
 #   make bench-corpus N=1000 [OUT=.bench/n1000]
@@ -102,11 +135,11 @@ bench: install                         ## build the corpus a/b/c PAIRS times; pr
 lint: test-install
 	$(BIN)/ruff check macros tests
 
-test: test-install browser             ## install test dependencies and run the whole suite
+test: test-install browser servers     ## install test dependencies and run the whole suite
 	$(BIN)/ruff check macros tests
 	$(BIN)/kb check
 	$(BIN)/kb review
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site site-export .pytest_cache .ruff_cache
+	rm -rf site site-export .pytest_cache .ruff_cache .lighthouse

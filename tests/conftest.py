@@ -173,11 +173,15 @@ def browser() -> Iterator[Any]:
 
 
 # Errors in every frame, also cross-origin and sandboxed ones, which "pageerror" does not
-# report: read them with frame.evaluate("window.__kbErrors").
+# report: read them with frame.evaluate("window.__kbErrors"); and what a Content-Security-Policy
+# refused (when the site is served with one): frame.evaluate("window.__kbCsp").
 COLLECT_ERRORS = """
   window.__kbErrors = [];
   window.addEventListener("error", (e) => window.__kbErrors.push(String(e.message)));
   window.addEventListener("unhandledrejection", (e) => window.__kbErrors.push(String(e.reason)));
+  window.__kbCsp = [];
+  document.addEventListener("securitypolicyviolation", (e) => window.__kbCsp.push(
+    `${e.effectiveDirective} ${e.blockedURI || "inline"} ${e.sourceFile}:${e.lineNumber}`));
 """
 
 
@@ -224,3 +228,14 @@ def search(page: Any) -> Callable[[str], list[str]]:
         return previous
     return run
 
+
+
+# --- real web servers (tests/served.py) -----------------------------------------------------
+
+from tests.served import (  # noqa: E402, F401  (fixtures shared by every test module)
+    fixture_export,
+    nginx_real,
+    real_export,
+    served_fixture,
+    served_tls,
+)

@@ -64,8 +64,9 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("accessibility statement", "/tillganglighet/", "/en/tillganglighet/"),
     PageType("all routines", "/rutiner/", "/en/rutiner/"),
     PageType("topics", "/rutiner/amnen/", "/en/rutiner/amnen/"),
-    # one 404 page for the whole site (served at any address): Swedish, with English inside
-    PageType("404", "/404.html", "/404.html"),
+    # the 404 page of each language (a web server sends en/404.html for a missing English
+    # page); the Swedish one also carries the English text, for servers that have only one
+    PageType("404", "/404.html", "/en/404.html"),
     PageType("search results", "/", "/en/", sv_query="orosanmälan",
              en_query="report of concern"),
     PageType("embedded page", ROUTINE + "?embed=1", "/en" + ROUTINE + "?embed=1"),

@@ -13,6 +13,13 @@ from typing import Any
 from tests.conftest import PlaywrightTimeout
 from tests.page_types import Visit, visits
 
+# What the Content-Security-Policy refused, in every frame (served with the policy by nginx)
+COLLECT_CSP = """
+  window.__kbCsp = [];
+  document.addEventListener("securitypolicyviolation", (e) => window.__kbCsp.push(
+    `${e.effectiveDirective} ${e.blockedURI || "inline"} ${e.sourceFile}:${e.lineNumber} `
+    + (e.sample || "")));
+"""
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
     "resultTypes": ["violations"],
@@ -86,6 +93,7 @@ class Stop:
     requests: list[str] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)  # script errors on the page
+    refused: list[str] = field(default_factory=list)  # what the CSP refused (if served with it)
 
 
 class _Tab:
@@ -107,6 +115,7 @@ class _Tab:
 
     def finish(self) -> Stop:
         self.stop.violations = violation_lines(self.page.evaluate("() => window.__kbAxe"))
+        self.stop.refused = self.page.evaluate("() => window.__kbCsp || []")
         self.page.close()
         return self.stop
 
@@ -120,6 +129,7 @@ def tour(browser: Any, base_url: str, site: Path) -> list[Stop]:
         from axe_playwright_python.base import AXE_SCRIPT
 
         context = browser.new_context()
+        context.add_init_script(COLLECT_CSP)
         stops: list[Stop] = []
         tabs: deque[_Tab] = deque()
         try:

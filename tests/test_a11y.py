@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 
 from tests.conftest import read
 from tests.page_types import ROUTINE
+from tests.served import RealSite
 from tests.site_tour import search_by_keyboard, tour
 
 STATEMENT = {"sv": "tillganglighet/index.html", "en": "en/tillganglighet/index.html"}
@@ -34,10 +35,10 @@ def language_of(name: str) -> str:
 # --- axe ------------------------------------------------------------------------------------
 
 @pytest.mark.browser
-def test_axe_finds_no_violations_on_any_page_type(browser: Any, base_url: str,
-                                                  real_site: Path) -> None:
+def test_axe_finds_no_violations_on_any_page_type(browser: Any, nginx_real: RealSite) -> None:
+    """The published site as nginx serves it with the documented settings (tests/served.py)."""
     problems: list[str] = []
-    for stop in tour(browser, base_url, real_site):
+    for stop in tour(browser, nginx_real.base, nginx_real.site):
         problems += [f"{stop.visit.label}: {line}" for line in stop.violations]
         problems += [f"{stop.visit.label}: script error {error}" for error in stop.errors]
     assert not problems, "axe violations:\n" + "\n".join(problems)
@@ -142,7 +143,7 @@ def test_every_page_has_the_language_of_its_site(real_site: Path) -> None:
     for name, html in built_pages(real_site):
         match = _HTML_LANG.search(html)
         lang = match.group(1) if match else None
-        # 404.html serves every address: Swedish, with the English text marked lang="en"
+        # 404.html: Swedish, with the English text marked lang="en"; en/404.html: English
         expected = {language_of(name)}
         if lang not in expected:
             wrong.append(f"{name}: lang={lang!r}, expected {' or '.join(sorted(expected))}")

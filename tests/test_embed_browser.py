@@ -1,5 +1,7 @@
-"""Embedding in Chromium: the real site on 127.0.0.1, an intranet page on a second origin
-(another port) that frames it with the embed code copied from the page itself."""
+"""Embedding in Chromium: the published site served by nginx with the documented settings
+(tests/served.py: Content-Security-Policy, frame-ancestors naming the intranet), an intranet
+page on a second origin (another port) that frames it with the embed code copied from the
+page itself, and a third origin the settings refuse."""
 
 from __future__ import annotations
 
@@ -13,15 +15,14 @@ import pytest
 
 from macros.build.embed import SANDBOX
 from macros.links import local_server
-from macros.model.core import KnowledgeBase
-from macros.render.server import server_config
 from tests.conftest import read
-from tests.test_embed import nginx_headers, textarea_code
+from tests.served import RealSite
+from tests.test_embed import textarea_code
 
 pytestmark = pytest.mark.browser
 
 ROUTINE = "rutiner/social-och-omsorgskontoret/orosanmalan-barn/"
-PRODUCTION = "https://rutiner.upplandsvasby.se/"
+PRODUCTION = "https://rutiner.upplandsvasby.se/gallande/"  # the embed code's root
 CHROME = (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".md-search")
 
 
@@ -34,14 +35,20 @@ def serve() -> Iterator[Callable[..., str]]:
 
 
 @pytest.fixture(scope="module")
-def intranet(tmp_path_factory: pytest.TempPathFactory, real_site: Path, base_url: str,
-             serve: Callable[..., str]) -> str:
-    """An intranet on its own origin; each page frames a page of the site with the code that
-    page offers under "Embed this page", its addresses pointed at the served site."""
-    folder = tmp_path_factory.mktemp("intranet")
+def base_url(nginx_real: RealSite) -> str:
+    """The version in force as nginx serves it."""
+    return nginx_real.base
+
+
+@pytest.fixture(scope="module")
+def intranet(nginx_real: RealSite) -> str:
+    """The intranet on its own origin (the one the settings let frame the site); each page
+    frames a page of the site with the code that page offers under "Embed this page", its
+    addresses pointed at the served site."""
+    folder, base_url = nginx_real.intranet_dir, nginx_real.base
     pages = {"routine": ROUTINE, "routine-en": f"en/{ROUTINE}", "start": ""}
     for name, path in pages.items():
-        code = textarea_code(read(real_site, path + "index.html"))
+        code = textarea_code(read(nginx_real.site, path + "index.html"))
         code = code.replace(PRODUCTION, base_url + "/")
         strict = code.replace(f'sandbox="{SANDBOX}"', 'sandbox="allow-scripts"')
         for variant, snippet in (("", code), ("-strict", strict)):
@@ -53,7 +60,7 @@ def intranet(tmp_path_factory: pytest.TempPathFactory, real_site: Path, base_url
         '<!doctype html><html lang="sv"><meta charset="utf-8"><title>x</title>'
         f'<iframe src="{base_url}/{ROUTINE}" title="x" style="height: 300px"></iframe>'
         f'<script src="{base_url}/assets/kb/embed-host.js"></script></html>', encoding="utf-8")
-    return serve(folder)
+    return nginx_real.intranet
 
 
 def framed(page: Any) -> Any:
@@ -85,6 +92,7 @@ def test_embedded_in_a_sandboxed_cross_origin_frame(page: Any, intranet: str,
     assert frame.evaluate("location.origin") != intranet  # a real cross-origin frame
     page.wait_for_timeout(300)  # let late scripts (search, selectors) run
     assert frame.evaluate("window.__kbErrors") == []
+    assert frame.evaluate("window.__kbCsp") == []  # nothing the site's policy refuses
     assert hidden_chrome(frame) == []
     assert frame.evaluate("document.documentElement.classList.contains('kb-embed')")
     # storage works (kept in memory when the sandbox forbids the real one)
@@ -101,8 +109,10 @@ def test_the_height_follows_the_content(page: Any, intranet: str) -> None:
     page.goto(f"{intranet}/routine.html")
     frame = framed(page)
     before = frame_height(page)
-    frame.evaluate("document.querySelector('article').insertAdjacentHTML('beforeend',"
-                   " '<div id=\"tall\" style=\"height: 900px\"></div>')")
+    # the height through the CSSOM: the site's policy refuses a style="" attribute
+    frame.evaluate("() => { const tall = document.createElement('div'); tall.id = 'tall';"
+                   " tall.style.height = '900px';"
+                   " document.querySelector('article').append(tall); }")
     page.wait_for_function(f"() => document.querySelector('iframe').getBoundingClientRect()"
                                  f".height > {before + 850}")
     frame.evaluate("document.getElementById('tall').remove()")
@@ -131,6 +141,7 @@ def test_links_stay_in_the_frame_and_other_sites_open_a_new_tab(page: Any,
     assert "embed=1" in frame.url
     assert hidden_chrome(frame) == []
     assert frame.evaluate("window.__kbErrors") == []
+    assert frame.evaluate("window.__kbCsp") == []
 
 
 def test_only_the_embedded_frame_is_resized(page: Any, intranet: str) -> None:
@@ -173,32 +184,28 @@ def test_copy_the_embed_code(browser: Any, base_url: str) -> None:
 
 
 def test_the_server_settings_let_only_the_intranet_frame_the_site(
-        page: Any, tmp_path: Path, real_site: Path, repo_kb: KnowledgeBase,
-        serve: Callable[..., str]) -> None:
-    """The headers of the guide's nginx example; the intranet's origin is a test server."""
-    allowed_dir, other_dir = tmp_path / "allowed", tmp_path / "other"
-    allowed_dir.mkdir()
+        page: Any, tmp_path: Path, nginx_real: RealSite, serve: Callable[..., str]) -> None:
+    """nginx's frame-ancestors: the intranet may frame the site, another origin may not; and
+    CORS lets the intranet read api/, nothing else."""
+    site = nginx_real.base
+    other_dir = tmp_path / "other"
     other_dir.mkdir()
-    allowed = serve(allowed_dir)
     other = serve(other_dir)
-    example = list(repo_kb.organisation.municipality.intranet_origins)
-    headers = nginx_headers(server_config(repo_kb, "nginx", "sv"))
-    assert headers["Content-Security-Policy"].endswith(" ".join(example))
-    headers["Content-Security-Policy"] = headers["Content-Security-Policy"].replace(
-        example[0], allowed)
-    site = serve(real_site, headers)
-    for folder in (allowed_dir, other_dir):
-        (folder / "index.html").write_text(
-            '<!doctype html><html lang="sv"><title>x</title>'
-            f'<iframe src="{site}/{ROUTINE}" title="x"></iframe></html>', encoding="utf-8")
-    page.goto(allowed + "/")
+    frame_page = ('<!doctype html><html lang="sv"><title>x</title>'
+                  f'<iframe src="{site}/{ROUTINE}" title="x"></iframe></html>')
+    (nginx_real.intranet_dir / "frame.html").write_text(frame_page, encoding="utf-8")
+    (other_dir / "index.html").write_text(frame_page, encoding="utf-8")
+    page.goto(nginx_real.intranet + "/frame.html")
     page.wait_for_timeout(500)
     assert re.match(r"Orosanmälan", page.frames[1].locator("h1").inner_text())
-    # the same headers let an intranet widget read the exports from the browser
+    # an intranet widget may read the exports from the browser, not the rest of the site
     routines = page.evaluate(f"fetch('{site}/api/routines.json').then(r => r.json())")
     assert routines["routines"]
+    refused = page.evaluate(f"fetch('{site}/search/search_index.json')"
+                            ".then(() => 'read', () => 'refused')")
+    assert refused == "refused"
     page.goto(other + "/")
     page.wait_for_timeout(500)
-    refused = page.frames[1]
-    assert refused.url.startswith("chrome-error://")  # refused by the browser
-    assert "Orosanmälan" not in refused.content()
+    framed_elsewhere = page.frames[1]
+    assert framed_elsewhere.url.startswith("chrome-error://")  # refused by the browser
+    assert "Orosanmälan" not in framed_elsewhere.content()

@@ -432,7 +432,8 @@ def test_print_footer_carries_the_address_and_the_review_date(routine: Any) -> N
     review_by = routine.locator("[data-kb-review-by]").first.get_attribute("data-kb-review-by")
     margins = routine.evaluate("""() => {
         const out = [];
-        for (const sheet of document.styleSheets) {
+        // the page's own rule is a constructed sheet (assets/kb/kb.js): the CSP refuses <style>
+        for (const sheet of [...document.styleSheets, ...document.adoptedStyleSheets]) {
           for (const rule of sheet.cssRules) {
             const inner = rule.cssRules ? [...rule.cssRules] : [];
             for (const r of [rule, ...inner]) {

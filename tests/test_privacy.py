@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 
+from tests.served import RealSite
 from tests.site_tour import tour
 
 # An address the browser would fetch from another origin: absolute or protocol-relative.
@@ -130,14 +131,15 @@ def test_the_scan_finds_off_site_addresses(tmp_path: Path) -> None:
 
 
 @pytest.mark.browser
-def test_no_request_leaves_the_origin_on_any_page_type(browser: Any, base_url: str,
-                                                      real_site: Path) -> None:
-    """Every page type in both languages, with the search opened on one of them."""
-    stops = tour(browser, base_url, real_site)
+def test_no_request_leaves_the_origin_on_any_page_type(browser: Any,
+                                                      nginx_real: RealSite) -> None:
+    """Every page type in both languages, with the search opened on one of them, as nginx
+    serves the published site (the version selector reads the root's versions.json)."""
+    stops = tour(browser, nginx_real.base, nginx_real.site)
     urls = [url for stop in stops for url in stop.requests]
     assert any("search_index" in url for url in urls), "the search index was not recorded"
     assert any("/lunr/" in url for url in urls), "the search worker's scripts were not recorded"
-    allowed = (base_url + "/", "data:", "blob:")
+    allowed = (nginx_real.served.url + "/", "data:", "blob:")
     off = sorted({f"{stop.visit.label}: {url}" for stop in stops for url in stop.requests
                   if not url.startswith(allowed)})
     assert not off, "requests to other origins:\n" + "\n".join(off)

@@ -15,6 +15,7 @@ from macros.model.versions import find_revision, requested_version
 from macros.render.baseline import find_baseline
 from macros.render.blocks import Renderer, UnknownReference
 from macros.render.changes import what_changed
+from macros.render.csp import project_script_hashes
 from macros.render.guides import (
     glossary,
     legal_sources,
@@ -22,7 +23,7 @@ from macros.render.guides import (
     situations,
     training_plan,
 )
-from macros.render.server import server_config
+from macros.render.server import server_config, site_settings
 
 log = get_plugin_logger("kb")
 
@@ -45,6 +46,7 @@ class MacroContext:
         # define_env runs once per build (per language): load here, not per macro call.
         self.data_dir = data_dir
         self.deploy_branch = plugin.config.deploy_branch if plugin is not None else "site"
+        self.current_alias = plugin.config.current_alias if plugin is not None else "gallande"
         self.result = load(self.root, data_dir)
 
     def renderer(self) -> Renderer:
@@ -101,6 +103,7 @@ class MacroContext:
             "revision_history": revision_history,
             "what_changed": changes,
             "plan_print": plan_print,
-            "server_config": lambda r, kind: server_config(r.kb, kind, r.lang),
+            "server_config": lambda r, kind, tls=False: server_config(site_settings(
+                r.kb, project_script_hashes(self.env.conf), self.current_alias), kind, tls),
         }
         return {name: self._safe(name, func) for name, func in functions.items()}

@@ -58,6 +58,8 @@ from macros.model.snapshot import snapshot, write_snapshot
 from macros.model.text import DEFAULT_LANGUAGE, LANGUAGES
 from macros.model.versions import VERSION_ENV, UnknownVersion, find_revision, requested_version
 from macros.render.blocks import ROUTINES_DIR
+from macros.render.csp import policy_problems, theme_script_hashes
+from macros.render.frontend import defer_scripts, inline_assets, minify_assets
 from macros.render.labels import LABELS
 from macros.render.urls import site_path, site_relative
 from macros.search.split import split_site_index
@@ -93,6 +95,8 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self.change_dates: ChangeDates | None = None  # from git, once per language build
         self._dates_warning = ""
         self._not_found = ""  # the Swedish build's 404.html (see on_post_template)
+        self.script_hashes: tuple[str, ...] = ()  # the CSP allows (render/csp.py)
+        self._inline: dict[str, str] = {}  # inlined in heads (render/frontend.py)
         self.print = PrintSupport()  # the whole plan on one page, print footers, the PDF
         self.workers = LanguageWorkers()  # the other languages, built in forked processes
         self._serving = False
@@ -125,6 +129,8 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
             raise PluginError(f"docs/{ROUTINES_DIR}/ is generated from {self.config.data_dir}/; "
                               f"move those pages elsewhere in docs/")
         self.print.configure()  # KB_PDF: make the plan's PDF or not (macros/build/print/pdf.py)
+        self.script_hashes = theme_script_hashes(config)
+        self._inline = inline_assets(config.theme.dirs)  # partials/kb-embed-head.html
         return config
 
     @event_priority(-100)  # after mkdocs-macros (0) made its Jinja environment
@@ -158,6 +164,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         site_url = config.site_url
         env.filters["kb_site_relative"] = lambda link: site_relative(str(link), site_url)
         env.filters["kb_compact"] = compact_whitespace  # overrides/main.html
+        env.filters["kb_defer"] = defer_scripts
         return env
 
     def _check_pages(self, root: Path, docs_dir: Path, result: LoadResult) -> None:
@@ -212,6 +219,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
                 file.content_string = page.markdown(self.kb)
             elif file.src_uri in self.print_pages:
                 file.content_string = self.print_pages[file.src_uri]
+        minify_assets(files)  # assets/kb/*.css, *.js (macros/render/frontend.py)
         return files
 
     on_files = CombinedEvent(_add_generated, _restore_content)
@@ -242,7 +250,13 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
                              if self._nav is not None and self.kb is not None else set())
         return mark_titles(output, self._swedish)
 
+    def _check_policy(self, output: str, source: str) -> None:
+        """What the Content-Security-Policy would refuse in a page stops the build."""
+        for problem in policy_problems(output, self.script_hashes):
+            log.error(f"{source}: Content-Security-Policy (macros/render/csp.py): {problem}")
+
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        self._check_policy(output, f"docs/{page.file.src_uri}")
         return self._mark_swedish(output, config)
 
     def on_post_template(self, output_content: str, template_name: str,
@@ -252,14 +266,22 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         # sitemap by the other language's (it lists every language), 404.html by this one.
         if template_name == "sitemap.xml" and self.workers.active:
             return ""
-        if template_name == "404.html" and self.workers.is_child:
-            return ""
         if template_name != "404.html":
             return output
-        # Every language build writes the one 404.html; keep the Swedish build's, which
-        # carries the other languages too (overrides/404.html). Swedish is built first.
-        if page_language(config) == DEFAULT_LANGUAGE:
+        self._check_policy(output, "overrides/404.html")
+        # Every language build writes 404.html in the site's root; keep the Swedish build's
+        # there, which carries the other languages too (overrides/404.html; Swedish is built
+        # first). Each other language's goes into its folder (en/404.html), for web servers
+        # that answer a missing address in the reader's language.
+        lang = page_language(config)
+        if lang == DEFAULT_LANGUAGE:
             self._not_found = output
+        else:
+            target = Path(config.site_dir) / lang / "404.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(output, encoding="utf-8")
+        if self.workers.is_child:
+            return ""
         return self._not_found or output
 
     @event_priority(-110)  # after static-i18n wrote the combined search index (-100)
@@ -307,16 +329,23 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         context["kb_version"] = self.revision.version if self.revision else ""
         context["kb_current_alias"] = self.config.current_alias
         context["kb_statement"] = self._shared_pages.get(STATEMENT, "")  # partials/copyright
+        context["kb_inline"] = self._inline
 
     def on_template_context(self, context: dict[str, Any], template_name: str,
                             config: MkDocsConfig) -> dict[str, Any]:
         self._template_vars(context, config)  # 404.html has no page context
         if template_name == "404.html":  # served at any address: absolute links, start pages
+            # mike's site_url has no final slash (…/2026): Material would fetch the search
+            # index from /search/ instead of /2026/search/
+            context["base_url"] = str(context.get("base_url") or "").rstrip("/") + "/"
             root = site_path(config.site_url)
             context["kb_alternates"] = [
                 {**alt, "link": root + ("" if alt["lang"] == DEFAULT_LANGUAGE else
                                         f"{alt['lang']}/")}
                 for alt in config.extra.get("alternate") or []]
+            # static-i18n leaves the last page's alternates in the config (as an attribute of
+            # config.extra, which the templates read first): the head's links too
+            config.extra.alternate = [dict(alt) for alt in context["kb_alternates"]]
             lang = page_language(config)
             context["kb_other_labels"] = [
                 {"lang": alt["lang"], "start": alt["link"],

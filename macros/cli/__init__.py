@@ -16,6 +16,7 @@ from macros.cli.compare import compare_sites_command
 from macros.cli.links import linkcheck, links
 from macros.cli.pr import pr_summary
 from macros.cli.publish import export_site_command, publish_command, version_command
+from macros.cli.server import server_config_command
 from macros.model.problems import summary
 from macros.review.issues import LABEL, GhCli, GhError, apply, plan
 from macros.review.report import FORMATTERS, ReviewReport, report_problems
@@ -152,3 +153,4 @@ main.add_command(version_command)
 main.add_command(bench_corpus)
 main.add_command(bench)
 main.add_command(compare_sites_command)
+main.add_command(server_config_command)

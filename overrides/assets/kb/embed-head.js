@@ -1,4 +1,4 @@
-/* Runs first, in the head (overrides/partials/kb-embed-head.html, loaded without defer):
+/* Runs first, inline in the head (overrides/partials/kb-embed-head.html, macros/render/frontend.py):
  * before Material's scripts read their settings, and before the page is drawn (no flash of
  * the site's header in a frame).
  * 1. Storage: in a sandboxed frame (opaque origin) or with blocked third-party storage,

@@ -51,4 +51,28 @@
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", markOverdue);
   } else { markOverdue(); }
+
+  /* The outdated banner's link to the version in force (overrides/main.html, block outdated). */
+  document.querySelectorAll("[data-kb-in-force]").forEach(function (link) {
+    link.setAttribute("href", link.getAttribute("data-kb-in-force"));
+  });
+
+  /* Material's search dialog has no name (axe: aria-dialog-name): its search box's label. */
+  var dialog = document.querySelector(".md-search[role=dialog]");
+  var box = dialog && dialog.querySelector("input[aria-label]");
+  if (box && !dialog.hasAttribute("aria-label")) {
+    dialog.setAttribute("aria-label", box.getAttribute("aria-label"));
+  }
+
+  /* The page's print footer (overrides/partials/kb-print.html): its @page rule comes in a meta
+   * element and is added as a constructed stylesheet, which the site's Content-Security-Policy
+   * allows (it refuses <style> elements). */
+  var printStyle = document.querySelector("meta[name=kb-print-style]");
+  if (printStyle && "adoptedStyleSheets" in document) {
+    try {
+      var sheet = new CSSStyleSheet();
+      sheet.replaceSync(printStyle.getAttribute("content"));
+      document.adoptedStyleSheets = document.adoptedStyleSheets.concat([sheet]);
+    } catch (e) { /* an old browser prints without the footer */ }
+  }
 })();
