@@ -1,0 +1,200 @@
+"""Prototype of the `kb` stage for the successor build: the folder Zensical builds from.
+
+``stage(root, out)`` writes ``out/``:
+
+- ``docs/``: every page our MkDocs build makes, as Markdown with the macros expanded by our own
+  macro code (the benchmark's expander, :mod:`macros.bench_naive`), in the same folders
+  (``page.md`` / ``page.en.md``), with the review notice as HTML under the first heading
+  (kept out of the search index: ``data-search-exclude``), and our scripts and styles
+  (``overrides/assets/kb``) under ``assets/kb/``;
+- ``overrides/``: the successor's templates (``overrides-successor/``);
+- ``mkdocs.yml``: Zensical's configuration, derived from ours (:mod:`macros.successor.config`),
+  building into ``out/site`` (zensical-i18n wants the site inside the project folder).
+
+The lead's `kb` stage command is to replace the page writing here; what it must provide is
+listed in the report of issue 21 (a folder of this shape).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from macros.api_data import SiteAddress
+from macros.api_export import write_exports
+from macros.api_models import PageRecord
+from macros.bench_naive import expanded_pages, page_lang, page_url
+from macros.git_dates import load_change_dates
+from macros.loader import DATA_DIR, load
+from macros.markdown import norm_src_uri
+from macros.model import KnowledgeBase
+from macros.model_snapshot import snapshot, write_snapshot
+from macros.page_meta import load_pages
+from macros.pages import generated_pages
+from macros.review import Review
+from macros.review_notice import notice_html
+from macros.successor.config import successor_config
+from macros.text import Lang
+from macros.versions import find_revision, requested_version
+
+CONFIG = "mkdocs.yml"
+DOCS = "docs"
+OVERRIDES = "overrides"
+SITE = "site"
+TEMPLATES = "overrides-successor"  # in the project: the successor's templates
+ASSETS = Path("overrides") / "assets" / "kb"  # in the project: our scripts and styles
+_FRONT = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+_FENCE = re.compile(r"^(```|~~~)")
+_H1 = re.compile(r"^# ")
+
+
+@dataclass(frozen=True)
+class Staged:
+    out: Path
+    pages: int
+    notices: int
+
+
+def insert_notice(markdown: str, notice: str) -> str:
+    """The notice as a raw HTML block right after the page's first ``# `` heading (outside
+    front matter and code fences), or first when there is none."""
+    front = _FRONT.match(markdown)
+    start = front.end() if front else 0
+    lines = markdown[start:].split("\n")
+    fenced = False
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and _H1.match(line):
+            lines[index + 1:index + 1] = ["", notice, ""]
+            return markdown[:start] + "\n".join(lines)
+    return markdown[:start] + notice + "\n\n" + markdown[start:]
+
+
+def _searchless(notice: str) -> str:
+    return notice.replace("<aside ", '<aside data-search-exclude="true" ', 1)
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What the kb plugin knows of a page: its review, the file its change date comes from,
+    the file to edit, and its title."""
+
+    review: Review
+    dated_by: str
+    source: str
+    title: str
+
+
+def _page_facts(root: Path, kb: KnowledgeBase) -> dict[str, PageFacts]:
+    """Source path → facts, for every page with review fields, as the kb plugin finds them."""
+    organisation = f"{DATA_DIR}/organisation.yml"
+    found = {page.src_uri: PageFacts(page.review, page.source or f"{DATA_DIR}/",
+                                     page.source or organisation, page.title)
+             for page in generated_pages(kb)}
+    for src, info in load_pages(root / DOCS, root).pages.items():
+        found.setdefault(src, PageFacts(info.meta.review, info.file, info.file, info.title))
+    return found
+
+
+def _facts_of(facts: dict[str, PageFacts], src: str) -> PageFacts | None:
+    return facts.get(src) or facts.get(norm_src_uri(src))
+
+
+def _owner_title(kb: KnowledgeBase, review: Review, lang: Lang) -> str:
+    role = kb.roles.get(review.owner)
+    return role.title.text(lang) if role else review.owner
+
+
+def stage(root: Path, out: Path) -> Staged:
+    """Write the successor's build folder ``out`` for the project in ``root``."""
+    root = root.resolve()
+    result = load(root)
+    if result.kb is None:
+        raise ValueError(f"{root / DATA_DIR} has errors; run `kb check`")
+    kb = result.kb
+    pages = expanded_pages(root)
+    facts = _page_facts(root, kb)
+    dates = load_change_dates(root)
+    docs = out / DOCS
+    if docs.exists():
+        shutil.rmtree(docs)
+    notices = 0
+    for src, text in pages.items():
+        found = _facts_of(facts, src)
+        if found is not None:
+            lang = page_lang(src)
+            notice = notice_html(found.review, _owner_title(kb, found.review, lang), lang,
+                                 changed=dates.for_paths([found.dated_by]),
+                                 built_on=dates.built_on)
+            text = insert_notice(text, _searchless(notice))
+            notices += 1
+        path = docs / src
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    shutil.copytree(root / ASSETS, docs / "assets" / "kb")
+    if (out / OVERRIDES).exists():
+        shutil.rmtree(out / OVERRIDES)
+    shutil.copytree(root / TEMPLATES, out / OVERRIDES)
+    ours = yaml.safe_load((root / CONFIG).read_text(encoding="utf-8"))
+    config = successor_config(ours, docs_dir=DOCS, site_dir=SITE, custom_dir=OVERRIDES,
+                              site_url=str(kb.organisation.municipality.site_url))
+    (out / CONFIG).write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
+                              encoding="utf-8")
+    return Staged(out, len(pages), notices)
+
+
+def finish(root: Path, out: Path, site: Path) -> Path:
+    """After Zensical: move its site to ``site`` and write what our plugin writes after the
+    MkDocs build: ``api/`` (routines, contacts, pages, schemas, feeds, model.json)."""
+    root = root.resolve()
+    result = load(root)
+    assert result.kb is not None
+    kb = result.kb
+    if site.exists():
+        shutil.rmtree(site)
+    (out / SITE).rename(site)
+    address = SiteAddress(str(kb.organisation.municipality.site_url))
+    dates = load_change_dates(root)
+    records = []
+    facts = _page_facts(root, kb)
+    docs = out / DOCS
+    for src in sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md")):
+        found = _facts_of(facts, src)
+        if found is None:
+            continue
+        lang = page_lang(src)
+        path = page_url(src)
+        records.append(PageRecord(
+            title=found.title, url=address.absolute(path), path=path, lang=lang,
+            owner=found.review.owner, owner_title=_owner_title(kb, found.review, lang),
+            last_reviewed=found.review.last_reviewed, review_by=found.review.review_by,
+            source=found.source, last_changed=dates.for_paths([found.dated_by])))
+    write_exports(site, kb, records, address, dates)
+    write_snapshot(site, snapshot(kb, find_revision(kb, requested_version()).version))
+    return site
+
+
+def main(argv: list[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(description="Write the successor's build folder.")
+    parser.add_argument("--root", type=Path, default=Path("."))
+    parser.add_argument("--out", type=Path, default=Path(".successor"))
+    parser.add_argument("--finish", type=Path, default=None, metavar="SITE",
+                        help="after Zensical's build: move the site to SITE, write api/")
+    args = parser.parse_args(argv)
+    if args.finish is not None:
+        print(f"wrote {finish(args.root, args.out, args.finish)}")
+        return 0
+    staged = stage(args.root, args.out)
+    print(f"wrote {staged.out}: {staged.pages} pages, {staged.notices} review notices")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
