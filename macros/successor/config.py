@@ -12,9 +12,10 @@ arrive expanded, so ``macros`` is left out.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from macros.labels import LABELS
-from macros.text import DEFAULT_LANGUAGE
+from macros.text import DEFAULT_LANGUAGE, LANGUAGES
 
 # Plugins the successor gets, with the settings it understands; the rest are ours or mike's.
 _KEPT_PLUGINS = ("search", "i18n", "redirects")
@@ -44,7 +45,8 @@ def _plugins(ours: list[Any]) -> list[Any]:
     return plugins
 
 
-def language_extra(lang: str, current_alias: str, statement: str) -> dict[str, Any]:
+def language_extra(lang: str, current_alias: str, statement: str,
+                   site_url: str) -> dict[str, Any]:
     """What the successor's templates read per language (``config.extra.kb``): the labels,
     the language, the alias of the version in force and where the accessibility statement is
     (the MkDocs build passes the same as template variables, macros/plugin.py)."""
@@ -54,17 +56,34 @@ def language_extra(lang: str, current_alias: str, statement: str) -> dict[str, A
         "search_lang": "" if lang == DEFAULT_LANGUAGE else lang,
         "current_alias": current_alias,
         "statement": statement,
+        "site_root": site_url if site_url.endswith("/") else site_url + "/",
+        "not_found": _not_found(lang, site_url),
     }}
 
 
-def _i18n_with_extra(plugins: list[Any], current_alias: str, statement: str) -> None:
+def _not_found(lang: str, site_url: str) -> list[dict[str, str]]:
+    """The 404 page's text in every language, this one first, with each language's start
+    page as an absolute path (the page is served at any address), as overrides/404.html."""
+    root = urlsplit(site_url).path or "/"
+    root = root if root.endswith("/") else root + "/"
+    order = [lang, *(other for other in LANGUAGES if other != lang)]
+    return [{"lang": other,
+             "start": root + ("" if other == DEFAULT_LANGUAGE else f"{other}/"),
+             **{key: LABELS[key][other] for key in
+                ("not_found_title", "not_found_body", "not_found_start")}}
+            for other in order]
+
+
+def _i18n_with_extra(plugins: list[Any], current_alias: str, statement: str,
+                     site_url: str) -> None:
     for entry in plugins:
         if isinstance(entry, dict) and "i18n" in entry:
             languages = []
             for language in entry["i18n"].get("languages", []):
                 language = dict(language)
                 extra = dict(language.get("extra") or {})
-                extra.update(language_extra(language["locale"], current_alias, statement))
+                extra.update(language_extra(language["locale"], current_alias, statement,
+                                            site_url))
                 language["extra"] = extra
                 languages.append(language)
             entry["i18n"]["languages"] = languages
@@ -80,7 +99,7 @@ def successor_config(ours: dict[str, Any], *, docs_dir: str, site_dir: str, cust
     theme["variant"] = VARIANT
     theme["custom_dir"] = custom_dir
     plugins = _plugins(ours.get("plugins") or [])
-    _i18n_with_extra(plugins, current_alias, statement)
+    _i18n_with_extra(plugins, current_alias, statement, site_url)
     config: dict[str, Any] = {
         "site_name": ours.get("site_name", ""),
         "site_description": ours.get("site_description", ""),

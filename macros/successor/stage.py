@@ -17,28 +17,32 @@ listed in the report of issue 21 (a folder of this shape).
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
+from mkdocs.utils import get_relative_url
 
 from macros.api_data import SiteAddress
 from macros.api_export import write_exports
 from macros.api_models import PageRecord
-from macros.bench_naive import expanded_pages, page_lang, page_url
+from macros.bench_naive import Expander, _print_body, our_pages, page_lang, page_url
 from macros.git_dates import load_change_dates
 from macros.loader import DATA_DIR, load
 from macros.markdown import norm_src_uri
 from macros.model import KnowledgeBase
 from macros.model_snapshot import snapshot, write_snapshot
 from macros.page_meta import load_pages
-from macros.pages import generated_pages
+from macros.pages import generated_pages, localized
+from macros.plan_print import PLAN_DIR, PRINT_FLAG, PRINT_SRC
 from macros.review import Review
 from macros.review_notice import notice_html
 from macros.successor.config import successor_config
-from macros.text import Lang
+from macros.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
 from macros.versions import find_revision, requested_version
 
 CONFIG = "mkdocs.yml"
@@ -50,6 +54,35 @@ ASSETS = Path("overrides") / "assets" / "kb"  # in the project: our scripts and 
 _FRONT = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
 _FENCE = re.compile(r"^(```|~~~)")
 _H1 = re.compile(r"^# ")
+
+
+class SourceRelativeExpander(Expander):
+    """The benchmark's expander, with ``relative_url`` relative to the page's source file
+    instead of its address: Zensical rewrites relative links in raw HTML as it does Markdown
+    links (from the source file to the built page), where MkDocs leaves raw HTML as it is.
+    English sources get the language's folder, so a link to a shared file (``api/…``) leaves
+    it: from ``api.en.md``, ``api/routines.json`` is ``../api/routines.json``."""
+
+    def __init__(self, ours: Path) -> None:
+        super().__init__(ours)
+        self.source = ""
+        self.jinja.filters["relative_url"] = lambda path: get_relative_url(str(path),
+                                                                           self.source)
+
+    def expand(self, src_uri: str, markdown: str) -> str:
+        lang = page_lang(src_uri)
+        self.source = ("" if lang == DEFAULT_LANGUAGE else f"{lang}/") + norm_src_uri(src_uri)
+        return super().expand(src_uri, markdown)
+
+
+def expanded_pages(ours: Path) -> dict[str, str]:
+    """Every page of our build as Markdown, macros expanded (as macros.bench_naive does, with
+    source-relative links in raw HTML)."""
+    expander = SourceRelativeExpander(ours)
+    expanded = {src: expander.expand(src, text) for src, text in our_pages(ours).items()}
+    for lang in LANGUAGES:
+        expanded[localized(PRINT_SRC, lang)] += _print_body(expanded, lang)
+    return expanded
 
 
 @dataclass(frozen=True)
@@ -101,6 +134,36 @@ def _page_facts(root: Path, kb: KnowledgeBase) -> dict[str, PageFacts]:
     return found
 
 
+def _plan_facts(root: Path, facts: dict[str, PageFacts], pages: dict[str, str]) -> None:
+    """The whole-plan page's review is that of its chapter due first, and its change date
+    that of the plan's folder (as macros/print_support.py does from the navigation): the
+    plan's direct pages but those with ``print: false``."""
+    for lang in LANGUAGES:
+        src = localized(PRINT_SRC, lang)
+        chapters = []
+        for chapter, text in pages.items():
+            norm = norm_src_uri(chapter)
+            if (page_lang(chapter) != lang or norm == PRINT_SRC
+                    or not norm.startswith(f"{PLAN_DIR}/") or norm.count("/") != 1):
+                continue
+            if _front_matter(text).get(PRINT_FLAG) is False:
+                continue
+            found = _facts_of(facts, chapter)
+            if found is not None:
+                chapters.append(found)
+        if chapters and src in pages:
+            first = min(chapters, key=lambda found: found.review.review_by)
+            folder = posixpath.dirname(first.source) + "/"
+            facts[src] = PageFacts(first.review, folder, folder,
+                                   str(_front_matter(pages[src]).get("title", "")))
+
+
+def _front_matter(markdown: str) -> dict[str, Any]:
+    match = _FRONT.match(markdown)
+    data = yaml.safe_load(match.group(0).strip("-\n")) if match else None
+    return data if isinstance(data, dict) else {}
+
+
 def _facts_of(facts: dict[str, PageFacts], src: str) -> PageFacts | None:
     return facts.get(src) or facts.get(norm_src_uri(src))
 
@@ -119,6 +182,7 @@ def stage(root: Path, out: Path) -> Staged:
     kb = result.kb
     pages = expanded_pages(root)
     facts = _page_facts(root, kb)
+    _plan_facts(root, facts, pages)
     dates = load_change_dates(root)
     docs = out / DOCS
     if docs.exists():
@@ -163,7 +227,10 @@ def finish(root: Path, out: Path, site: Path) -> Path:
     records = []
     facts = _page_facts(root, kb)
     docs = out / DOCS
-    for src in sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md")):
+    sources = sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md"))
+    _plan_facts(root, facts, {src: (docs / src).read_text(encoding="utf-8") for src in sources
+                              if norm_src_uri(src).startswith(f"{PLAN_DIR}/")})
+    for src in sources:
         found = _facts_of(facts, src)
         if found is None:
             continue
