@@ -21,6 +21,12 @@ from macros.text import DEFAULT_LANGUAGE, LANGUAGES
 _KEPT_PLUGINS = ("search", "i18n", "redirects")
 # Settings of mkdocs-static-i18n that zensical-i18n does not have (it ignores them anyway).
 _I18N_DROPPED = ("reconfigure_search",)
+# zensical-i18n's own language selector and notice (reconfigure_theme) put every language's
+# page list into each page's template context and check it per page: at 200 routines a warm
+# build took 20 s instead of 7-8 s. Our templates link the other language themselves
+# (config.extra.kb.alternate): every page exists in both languages (generated pages always,
+# prose pages with fallback_to_default).
+_I18N_SET = {"reconfigure_material": False}
 # Material's look: Zensical's default variant ("modern") is a new design.
 VARIANT = "classic"
 
@@ -41,12 +47,13 @@ def _plugins(ours: list[Any]) -> list[Any]:
         if name == "i18n":
             for key in _I18N_DROPPED:
                 settings.pop(key, None)
+            settings.update(_I18N_SET)
         plugins.append({name: settings} if settings else name)
     return plugins
 
 
-def language_extra(lang: str, current_alias: str, statement: str,
-                   site_url: str) -> dict[str, Any]:
+def language_extra(lang: str, current_alias: str, statement: str, site_url: str,
+                   alternate: list[dict[str, str]]) -> dict[str, Any]:
     """What the successor's templates read per language (``config.extra.kb``): the labels,
     the language, the alias of the version in force and where the accessibility statement is
     (the MkDocs build passes the same as template variables, macros/plugin.py)."""
@@ -58,6 +65,7 @@ def language_extra(lang: str, current_alias: str, statement: str,
         "statement": statement,
         "site_root": site_url if site_url.endswith("/") else site_url + "/",
         "not_found": _not_found(lang, site_url),
+        "alternate": alternate,
     }}
 
 
@@ -74,16 +82,27 @@ def _not_found(lang: str, site_url: str) -> list[dict[str, str]]:
             for other in order]
 
 
+def _alternate(lang: str, languages: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The language switch of a page in ``lang``: each language's root, relative to this
+    language's root (the templates append the page's address)."""
+    here = "" if lang == DEFAULT_LANGUAGE else "../"
+    return [{"name": str(other.get("name", other["locale"])), "lang": other["locale"],
+             "link": here + ("" if other["locale"] == DEFAULT_LANGUAGE
+                             else f"{other['locale']}/")}
+            for other in languages if other.get("build", True)]
+
+
 def _i18n_with_extra(plugins: list[Any], current_alias: str, statement: str,
                      site_url: str) -> None:
     for entry in plugins:
         if isinstance(entry, dict) and "i18n" in entry:
+            ours = list(entry["i18n"].get("languages", []))
             languages = []
             for language in entry["i18n"].get("languages", []):
                 language = dict(language)
                 extra = dict(language.get("extra") or {})
                 extra.update(language_extra(language["locale"], current_alias, statement,
-                                            site_url))
+                                            site_url, _alternate(language["locale"], ours)))
                 language["extra"] = extra
                 languages.append(language)
             entry["i18n"]["languages"] = languages

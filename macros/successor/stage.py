@@ -173,9 +173,11 @@ def _owner_title(kb: KnowledgeBase, review: Review, lang: Lang) -> str:
     return role.title.text(lang) if role else review.owner
 
 
-def stage(root: Path, out: Path) -> Staged:
-    """Write the successor's build folder ``out`` for the project in ``root``."""
+def stage(root: Path, out: Path, theme_root: Path | None = None) -> Staged:
+    """Write the successor's build folder ``out`` for the project in ``root`` (its templates
+    and assets from ``theme_root``, by default ``root``: the benchmark's corpus has none)."""
     root = root.resolve()
+    theme_root = (theme_root or root).resolve()
     result = load(root)
     if result.kb is None:
         raise ValueError(f"{root / DATA_DIR} has errors; run `kb check`")
@@ -200,10 +202,10 @@ def stage(root: Path, out: Path) -> Staged:
         path = docs / src
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-    shutil.copytree(root / ASSETS, docs / "assets" / "kb")
+    shutil.copytree(theme_root / ASSETS, docs / "assets" / "kb")
     if (out / OVERRIDES).exists():
         shutil.rmtree(out / OVERRIDES)
-    shutil.copytree(root / TEMPLATES, out / OVERRIDES)
+    shutil.copytree(theme_root / TEMPLATES, out / OVERRIDES)
     ours = yaml.safe_load((root / CONFIG).read_text(encoding="utf-8"))
     config = successor_config(ours, docs_dir=DOCS, site_dir=SITE, custom_dir=OVERRIDES,
                               site_url=str(kb.organisation.municipality.site_url))
@@ -252,13 +254,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write the successor's build folder.")
     parser.add_argument("--root", type=Path, default=Path("."))
     parser.add_argument("--out", type=Path, default=Path(".successor"))
+    parser.add_argument("--theme-root", type=Path, default=None,
+                        help="where overrides/assets/kb and overrides-successor are")
     parser.add_argument("--finish", type=Path, default=None, metavar="SITE",
                         help="after Zensical's build: move the site to SITE, write api/")
     args = parser.parse_args(argv)
     if args.finish is not None:
         print(f"wrote {finish(args.root, args.out, args.finish)}")
         return 0
-    staged = stage(args.root, args.out)
+    staged = stage(args.root, args.out, args.theme_root)
     print(f"wrote {staged.out}: {staged.pages} pages, {staged.notices} review notices")
     return 0
 
