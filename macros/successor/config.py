@@ -101,8 +101,10 @@ def _i18n_with_extra(plugins: list[Any], current_alias: str, statement: str,
             for language in entry["i18n"].get("languages", []):
                 language = dict(language)
                 extra = dict(language.get("extra") or {})
+                alternate = _alternate(language["locale"], ours)
                 extra.update(language_extra(language["locale"], current_alias, statement,
-                                            site_url, _alternate(language["locale"], ours)))
+                                            site_url, alternate))
+                extra["alternate"] = alternate  # the theme's header shows the switch then
                 language["extra"] = extra
                 languages.append(language)
             entry["i18n"]["languages"] = languages
