@@ -6,7 +6,7 @@ site has and the other lacks: thousands of lines when the theme differs. Here th
 site's own promises are summarised as **findings**, one per rule, each with a count and an
 example, so the list is short and stable enough for the README to state and a test to assert:
 
-- ``pages``: HTML pages one site lacks;
+- ``pages``: HTML pages one site lacks; the "not yet translated" notice on fallback pages;
 - ``files``: other files one site lacks, by folder (theme bundles, search indexes, sitemaps);
 - ``links``, ``anchors``: content links and ids; the same item on many pages is one finding
   (``__skip`` on every page), the rest one finding per page;
@@ -225,6 +225,7 @@ class PagePromises:
     embed_head: bool  # the embedded-mode script in the head
     embed_bar: tuple[str, ...]  # the embed bar's link targets
     embed_code: str | None  # the code in the embed box
+    fallback: bool = False  # the "not yet translated" notice
 
 
 def _text(element: Any) -> str:
@@ -247,6 +248,7 @@ def read_promises(data: bytes, file: str) -> PagePromises:
         embed_bar=tuple(sorted(_target(address, a.get("href", "")) for a in bar[0].iter("a")))
         if bar else (),
         embed_code=code.text_content().strip() if code is not None else None,
+        fallback=bool(document.find_class("kb-fallback")),
     )
 
 
@@ -274,6 +276,9 @@ def _promise_findings(reference: Path, candidate: Path) -> list[Finding]:
             rule = ("missing" if b.notice is None else "added" if a.notice is None
                     else "differs")
             note("review notice", f"notice {rule}", page)
+        if a.fallback != b.fallback:
+            note("pages", "not-translated notice " + ("missing" if a.fallback else "added"),
+                 page)
         if a.embed_head != b.embed_head:
             note("embed mode", "embedded-mode script " + ("missing" if a.embed_head
                                                           else "added"), page)

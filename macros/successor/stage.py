@@ -32,6 +32,7 @@ from macros.api_export import write_exports
 from macros.api_models import PageRecord
 from macros.bench_naive import Expander, _print_body, our_pages, page_lang, page_url
 from macros.git_dates import load_change_dates
+from macros.labels import label
 from macros.loader import DATA_DIR, load
 from macros.markdown import norm_src_uri
 from macros.model import KnowledgeBase
@@ -83,6 +84,29 @@ def expanded_pages(ours: Path) -> dict[str, str]:
     for lang in LANGUAGES:
         expanded[localized(PRINT_SRC, lang)] += _print_body(expanded, lang)
     return expanded
+
+
+def with_fallbacks(pages: dict[str, str]) -> dict[str, str]:
+    """Every page in every language: a page without its English file gets the Swedish one,
+    under the notice that it is not translated yet and marked lang="sv" (overrides/main.html
+    does this for the MkDocs build). zensical-i18n's own fallback notice comes only with its
+    reconfigure_theme (see macros/successor/config.py)."""
+    result = dict(pages)
+    for src, text in pages.items():
+        if page_lang(src) != DEFAULT_LANGUAGE:
+            continue
+        for lang in LANGUAGES:
+            target = localized(src, lang)
+            if target in result:
+                continue
+            front = _FRONT.match(text)
+            head, body = (front.group(0), text[front.end():]) if front else ("", text)
+            notice = (f'<div class="admonition note kb-fallback" data-search-exclude="true">\n'
+                      f'<p class="admonition-title">{label("fallback_title", lang)}</p>\n'
+                      f'<p>{label("fallback_page", lang)}</p>\n</div>')
+            result[target] = (f'{head}\n{notice}\n\n<div lang="{DEFAULT_LANGUAGE}" markdown>\n\n'
+                              f"{body}\n\n</div>\n")
+    return result
 
 
 @dataclass(frozen=True)
@@ -182,7 +206,7 @@ def stage(root: Path, out: Path, theme_root: Path | None = None) -> Staged:
     if result.kb is None:
         raise ValueError(f"{root / DATA_DIR} has errors; run `kb check`")
     kb = result.kb
-    pages = expanded_pages(root)
+    pages = with_fallbacks(expanded_pages(root))
     facts = _page_facts(root, kb)
     _plan_facts(root, facts, pages)
     dates = load_change_dates(root)
