@@ -120,7 +120,7 @@ install-successor: $(SUCCESSOR_VENV)/.installed  ## create .venv-successor (Zens
 # PYTHONPATH: our Markdown extension macros.tasklist_labels (it needs only Markdown).
 build-successor: install install-successor  ## build both languages with Zensical into site-successor/
 	$(BIN)/python -m macros.successor.stage --out "$(SUCCESSOR_DIR)"
-	PYTHONPATH="$(CURDIR)" $(SUCCESSOR_BIN)/zensical-i18n build --strict -f "$(SUCCESSOR_DIR)/mkdocs.yml"
+	PYTHONPATH="$(CURDIR)" $(SUCCESSOR_BIN)/python -m macros.successor.run "$(SUCCESSOR_DIR)"
 	$(BIN)/python -m macros.successor.stage --out "$(SUCCESSOR_DIR)" --finish site-successor
 
 lint: test-install

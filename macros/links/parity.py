@@ -229,7 +229,9 @@ class PagePromises:
 
 
 def _text(element: Any) -> str:
-    return " ".join(element.text_content().split())
+    """The element's words: white space between its parts does not count (a block of HTML in
+    Markdown keeps its line breaks, one inserted into the built page has none)."""
+    return " ".join(" ".join(element.itertext()).split())
 
 
 def read_promises(data: bytes, file: str) -> PagePromises:

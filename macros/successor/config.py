@@ -53,7 +53,7 @@ def _plugins(ours: list[Any]) -> list[Any]:
 
 
 def language_extra(lang: str, current_alias: str, statement: str, site_url: str,
-                   alternate: list[dict[str, str]]) -> dict[str, Any]:
+                   alternate: list[dict[str, str]], embed_guide: str = "") -> dict[str, Any]:
     """What the successor's templates read per language (``config.extra.kb``): the labels,
     the language, the alias of the version in force and where the accessibility statement is
     (the MkDocs build passes the same as template variables, macros/plugin.py)."""
@@ -63,6 +63,7 @@ def language_extra(lang: str, current_alias: str, statement: str, site_url: str,
         "search_lang": "" if lang == DEFAULT_LANGUAGE else lang,
         "current_alias": current_alias,
         "statement": statement,
+        "embed_guide": embed_guide,
         "site_root": site_url if site_url.endswith("/") else site_url + "/",
         "not_found": _not_found(lang, site_url),
         "alternate": alternate,
@@ -93,7 +94,7 @@ def _alternate(lang: str, languages: list[dict[str, Any]]) -> list[dict[str, str
 
 
 def _i18n_with_extra(plugins: list[Any], current_alias: str, statement: str,
-                     site_url: str) -> None:
+                     site_url: str, embed_guide: str) -> None:
     for entry in plugins:
         if isinstance(entry, dict) and "i18n" in entry:
             ours = list(entry["i18n"].get("languages", []))
@@ -103,7 +104,7 @@ def _i18n_with_extra(plugins: list[Any], current_alias: str, statement: str,
                 extra = dict(language.get("extra") or {})
                 alternate = _alternate(language["locale"], ours)
                 extra.update(language_extra(language["locale"], current_alias, statement,
-                                            site_url, alternate))
+                                            site_url, alternate, embed_guide))
                 extra["alternate"] = alternate  # the theme's header shows the switch then
                 language["extra"] = extra
                 languages.append(language)
@@ -112,7 +113,8 @@ def _i18n_with_extra(plugins: list[Any], current_alias: str, statement: str,
 
 def successor_config(ours: dict[str, Any], *, docs_dir: str, site_dir: str, custom_dir: str,
                      site_url: str, current_alias: str = "gallande",
-                     statement: str = "tillganglighet/") -> dict[str, Any]:
+                     statement: str = "tillganglighet/",
+                     embed_guide: str = "inbaddning/") -> dict[str, Any]:
     """The Zensical configuration for our ``mkdocs.yml`` (parsed: ``ours``). Paths are
     relative to the folder the configuration is written to."""
     theme = {key: value for key, value in (ours.get("theme") or {}).items()
@@ -120,7 +122,7 @@ def successor_config(ours: dict[str, Any], *, docs_dir: str, site_dir: str, cust
     theme["variant"] = VARIANT
     theme["custom_dir"] = custom_dir
     plugins = _plugins(ours.get("plugins") or [])
-    _i18n_with_extra(plugins, current_alias, statement, site_url)
+    _i18n_with_extra(plugins, current_alias, statement, site_url, embed_guide)
     config: dict[str, Any] = {
         "site_name": ours.get("site_name", ""),
         "site_description": ours.get("site_description", ""),

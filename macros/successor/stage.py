@@ -9,7 +9,9 @@
   (``overrides/assets/kb``) under ``assets/kb/``;
 - ``overrides/``: the successor's templates (``overrides-successor/``);
 - ``mkdocs.yml``: Zensical's configuration, derived from ours (:mod:`macros.successor.config`),
-  building into ``out/site`` (zensical-i18n wants the site inside the project folder).
+  building into ``site`` (zensical-i18n wants the site inside the project folder);
+- ``sv/``, ``en/``: the same (docs hard-linked) as one project per language, which
+  :mod:`macros.successor.run` builds side by side; :func:`finish` puts the two sites together.
 
 The lead's `kb` stage command is to replace the page writing here; what it must provide is
 listed in the report of issue 21 (a folder of this shape).
@@ -17,6 +19,7 @@ listed in the report of issue 21 (a folder of this shape).
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import shutil
@@ -39,7 +42,7 @@ from macros.model import KnowledgeBase
 from macros.model_snapshot import snapshot, write_snapshot
 from macros.page_meta import load_pages
 from macros.pages import generated_pages, localized
-from macros.plan_print import PLAN_DIR, PRINT_FLAG, PRINT_SRC
+from macros.plan_print import PLAN_DIR, PLAN_INDEX_SRC, PRINT_FLAG, PRINT_SRC
 from macros.review import Review
 from macros.review_notice import notice_html
 from macros.successor.config import successor_config
@@ -47,6 +50,8 @@ from macros.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
 from macros.versions import find_revision, requested_version
 
 CONFIG = "mkdocs.yml"
+EMBED_GUIDE = "inbaddning.md"  # as macros/plugin.py
+STATEMENT = "tillganglighet.md"
 DOCS = "docs"
 OVERRIDES = "overrides"
 SITE = "site"
@@ -80,9 +85,13 @@ def expanded_pages(ours: Path) -> dict[str, str]:
     """Every page of our build as Markdown, macros expanded (as macros.bench_naive does, with
     source-relative links in raw HTML)."""
     expander = SourceRelativeExpander(ours)
-    expanded = {src: expander.expand(src, text) for src, text in our_pages(ours).items()}
+    pages = our_pages(ours)
+    if PLAN_INDEX_SRC not in pages:  # no plan, no whole-plan page (as print_support.pages)
+        pages = {src: text for src, text in pages.items() if norm_src_uri(src) != PRINT_SRC}
+    expanded = {src: expander.expand(src, text) for src, text in pages.items()}
     for lang in LANGUAGES:
-        expanded[localized(PRINT_SRC, lang)] += _print_body(expanded, lang)
+        if localized(PRINT_SRC, lang) in expanded:
+            expanded[localized(PRINT_SRC, lang)] += _print_body(expanded, lang)
     return expanded
 
 
@@ -100,7 +109,11 @@ def with_fallbacks(pages: dict[str, str]) -> dict[str, str]:
             if target in result:
                 continue
             front = _FRONT.match(text)
-            head, body = (front.group(0), text[front.end():]) if front else ("", text)
+            body = text[front.end():] if front else text
+            meta = _front_matter(text)
+            # the other language's search leaves it out, as static-i18n's does
+            meta["search"] = {**(meta.get("search") or {}), "exclude": True}
+            head = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n"
             notice = (f'<div class="admonition note kb-fallback" data-search-exclude="true">\n'
                       f'<p class="admonition-title">{label("fallback_title", lang)}</p>\n'
                       f'<p>{label("fallback_page", lang)}</p>\n</div>')
@@ -231,11 +244,37 @@ def stage(root: Path, out: Path, theme_root: Path | None = None) -> Staged:
         shutil.rmtree(out / OVERRIDES)
     shutil.copytree(theme_root / TEMPLATES, out / OVERRIDES)
     ours = yaml.safe_load((root / CONFIG).read_text(encoding="utf-8"))
+    # pages every page links to, when the project has them (as the kb plugin's _shared_pages)
+    shared = {name: name.removesuffix(".md") + "/" if name in pages else ""
+              for name in (EMBED_GUIDE, STATEMENT)}
     config = successor_config(ours, docs_dir=DOCS, site_dir=SITE, custom_dir=OVERRIDES,
-                              site_url=str(kb.organisation.municipality.site_url))
-    (out / CONFIG).write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False),
-                              encoding="utf-8")
+                              site_url=str(kb.organisation.municipality.site_url),
+                              statement=shared[STATEMENT], embed_guide=shared[EMBED_GUIDE])
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    (out / CONFIG).write_text(text, encoding="utf-8")
+    for lang in LANGUAGES:
+        _language_project(out, lang, text)
     return Staged(out, len(pages), notices)
+
+
+def _language_project(out: Path, lang: Lang, config: str) -> None:
+    """``out/<lang>/``: a project of its own for each language (docs hard-linked, the same
+    configuration), built with ``zensical-i18n build --lang <lang>``. zensical-i18n keeps one
+    theme folder for all languages and writes a language's edit-link template into it, so
+    building the languages in one project changes Zensical's template hash at every language
+    and throws its cache away (measured: 316 of 318 cache files rewritten by a build with
+    nothing changed); in a project per language the cache holds, and the two languages build
+    at the same time (macros/successor/run.py)."""
+    project = out / lang
+    project.mkdir(parents=True, exist_ok=True)
+    for name in (DOCS, OVERRIDES):
+        if (project / name).exists():
+            shutil.rmtree(project / name)
+    shutil.copytree(out / DOCS, project / DOCS, copy_function=os.link)
+    shutil.copytree(out / OVERRIDES, project / OVERRIDES)
+    target = project / CONFIG
+    if not target.is_file() or target.read_text(encoding="utf-8") != config:
+        target.write_text(config, encoding="utf-8")
 
 
 def finish(root: Path, out: Path, site: Path) -> Path:
@@ -247,7 +286,11 @@ def finish(root: Path, out: Path, site: Path) -> Path:
     kb = result.kb
     if site.exists():
         shutil.rmtree(site)
-    (out / SITE).rename(site)
+    shutil.copytree(out / DEFAULT_LANGUAGE / SITE, site, ignore=shutil.ignore_patterns(
+        *(lang for lang in LANGUAGES if lang != DEFAULT_LANGUAGE)))
+    for lang in LANGUAGES:
+        if lang != DEFAULT_LANGUAGE:
+            shutil.copytree(out / lang / SITE / lang, site / lang)
     address = SiteAddress(str(kb.organisation.municipality.site_url))
     dates = load_change_dates(root)
     records = []

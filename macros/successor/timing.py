@@ -2,8 +2,10 @@
 
 ``python -m macros.successor.timing .bench/n200 --pairs 2`` builds, alternating, (a) ours
 (``mkdocs build --strict``, KB_PDF=off, as `kb bench` does) and (d) the successor: the stage
-(pages written, macros expanded), Zensical cold (its caches removed), Zensical warm (nothing
-changed) and warm after one routine page changed, and the finish (``api/``). Each step is a
+(pages written, macros expanded), Zensical cold (its caches removed; both languages side by
+side, as make build-successor does), warm with nothing changed (also one language after the
+other, for the CPU time of each), warm after one routine page changed, and the finish
+(``api/``). Each step is a
 fresh process; wall time and CPU time (user + system, with children: ours forks its English
 build, so its CPU time exceeds its wall time) are reported, since other work on the machine
 stretches wall times.
@@ -42,8 +44,8 @@ def measure(corpus: Path, pairs: int) -> dict[str, list[tuple[float, float]]]:
     ours, out = corpus / "ours", corpus / "successor"
     env = {**os.environ, "KB_PDF": "off", "PYTHONPATH": str(ROOT)}
     python = str(MAIN_BIN / "python")
-    zensical = [str(SUCCESSOR_BIN / "zensical-i18n"), "build", "--strict",
-                "-f", str(out / "mkdocs.yml")]
+    zensical = [str(SUCCESSOR_BIN / "python"), "-m", "macros.successor.run", str(out)]
+    serial = [*zensical, "--serial"]
     results: dict[str, list[tuple[float, float]]] = {}
 
     def step(name: str, command: list[str], cwd: Path = ROOT) -> None:
@@ -57,12 +59,15 @@ def measure(corpus: Path, pairs: int) -> dict[str, list[tuple[float, float]]]:
         step("d) stage (kb: pages, macros expanded)",
              [python, "-m", "macros.successor.stage", "--root", str(ours), "--out", str(out),
               "--theme-root", str(ROOT)])
-        for cache in (out / ".zensical-i18n", out / ".cache"):
-            shutil.rmtree(cache, ignore_errors=True)
-        step("d) zensical-i18n cold", zensical)
+        for lang in ("sv", "en"):
+            for cache in (out / lang / ".zensical-i18n", out / lang / ".cache"):
+                shutil.rmtree(cache, ignore_errors=True)
+        step("d) zensical-i18n cold, languages side by side", zensical)
+        step("d) zensical-i18n warm, no change, one language after the other", serial)
         step("d) zensical-i18n warm, no change", zensical)
-        page = next((out / "docs" / "rutiner").glob("*/*.md"))
-        page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+        for lang in ("sv", "en"):  # hard links: one write changes both projects
+            page = next((out / lang / "docs" / "rutiner").glob("*/*.md"))
+            page.write_text(page.read_text(encoding="utf-8") + "\n", encoding="utf-8")
         step("d) zensical-i18n warm, one page changed", zensical)
         step("d) finish (api/)", [python, "-m", "macros.successor.stage", "--root", str(ours),
                                   "--out", str(out), "--finish", str(corpus / "site-successor")])
@@ -84,7 +89,8 @@ def table(results: dict[str, list[tuple[float, float]]]) -> str:
                      f"{walls[-1]:.1f} s | {cpu:.1f} s |")
     a = statistics.median(w for w, _ in results["a) ours: mkdocs build --strict"])
     d = sum(statistics.median(w for w, _ in results[name]) for name in (
-        "d) stage (kb: pages, macros expanded)", "d) zensical-i18n cold", "d) finish (api/)"))
+        "d) stage (kb: pages, macros expanded)", "d) zensical-i18n cold, languages side by side",
+        "d) finish (api/)"))
     d_warm = sum(statistics.median(w for w, _ in results[name]) for name in (
         "d) stage (kb: pages, macros expanded)", "d) zensical-i18n warm, one page changed",
         "d) finish (api/)"))
