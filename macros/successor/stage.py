@@ -19,6 +19,7 @@ listed in the report of issue 21 (a folder of this shape).
 
 from __future__ import annotations
 
+import html
 import os
 import posixpath
 import re
@@ -85,10 +86,11 @@ def expanded_pages(ours: Path) -> dict[str, str]:
     """Every page of our build as Markdown, macros expanded (as macros.bench_naive does, with
     source-relative links in raw HTML)."""
     expander = SourceRelativeExpander(ours)
-    pages = our_pages(ours)
-    if PLAN_INDEX_SRC not in pages:  # no plan, no whole-plan page (as print_support.pages)
-        pages = {src: text for src, text in pages.items() if norm_src_uri(src) != PRINT_SRC}
-    expanded = {src: expander.expand(src, text) for src, text in pages.items()}
+    prose, generated = our_pages(ours)  # generated pages come as Markdown already
+    if PLAN_INDEX_SRC not in prose:  # no plan, no whole-plan page (as print_support.pages)
+        generated = {src: text for src, text in generated.items()
+                     if norm_src_uri(src) != PRINT_SRC}
+    expanded = {src: expander.expand(src, text) for src, text in prose.items()} | generated
     for lang in LANGUAGES:
         if localized(PRINT_SRC, lang) in expanded:
             expanded[localized(PRINT_SRC, lang)] += _print_body(expanded, lang)
@@ -164,7 +166,7 @@ def _page_facts(root: Path, kb: KnowledgeBase) -> dict[str, PageFacts]:
     """Source path → facts, for every page with review fields, as the kb plugin finds them."""
     organisation = f"{DATA_DIR}/organisation.yml"
     found = {page.src_uri: PageFacts(page.review, page.source or f"{DATA_DIR}/",
-                                     page.source or organisation, page.title)
+                                     page.source or organisation, "")
              for page in generated_pages(kb)}
     for src, info in load_pages(root / DOCS, root).pages.items():
         found.setdefault(src, PageFacts(info.meta.review, info.file, info.file, info.title))
@@ -199,6 +201,25 @@ def _front_matter(markdown: str) -> dict[str, Any]:
     match = _FRONT.match(markdown)
     data = yaml.safe_load(match.group(0).strip("-\n")) if match else None
     return data if isinstance(data, dict) else {}
+
+
+_ATTRS = re.compile(r"\s*\{[^}]*\}\s*$")
+_TAG = re.compile(r"<[^>]+>")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")  # Markdown's backslash escapes
+
+
+def markdown_title(markdown: str) -> str:
+    """A page's title as plain text: its front matter's, else its first ``# `` heading's
+    (without an attribute list)."""
+    title = _front_matter(markdown).get("title")
+    if title:
+        return str(title)
+    front = _FRONT.match(markdown)
+    for line in markdown[front.end() if front else 0:].split("\n"):
+        if _H1.match(line):
+            text = _ESCAPED.sub(r"\1", _ATTRS.sub("", line[2:]).strip())
+            return html.unescape(_TAG.sub("", text))  # as MkDocs takes a heading's text
+    return ""
 
 
 def _facts_of(facts: dict[str, PageFacts], src: str) -> PageFacts | None:
@@ -305,8 +326,9 @@ def finish(root: Path, out: Path, site: Path) -> Path:
             continue
         lang = page_lang(src)
         path = page_url(src)
+        title = found.title or markdown_title((docs / src).read_text(encoding="utf-8"))
         records.append(PageRecord(
-            title=found.title, url=address.absolute(path), path=path, lang=lang,
+            title=title, url=address.absolute(path), path=path, lang=lang,
             owner=found.review.owner, owner_title=_owner_title(kb, found.review, lang),
             last_reviewed=found.review.last_reviewed, review_by=found.review.review_by,
             source=found.source, last_changed=dates.for_paths([found.dated_by])))
