@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install test-install serve build check review codeowners schema links linkcheck \
         linkcheck-external publish export-site test lint browser servers lighthouse clean \
-        bench-corpus bench
+        bench-corpus bench install-successor build-successor
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -132,6 +132,29 @@ bench-corpus: install                  ## write the benchmark corpus (N routines
 bench: install                         ## build the corpus a/b/c PAIRS times; print the table
 	$(BIN)/kb bench --routines $(N) --out "$(OUT)" --pairs $(PAIRS) $(if $(BENCH_JSON),--json "$(BENCH_JSON)") $(BENCH_FORMAT)
 
+# The successor (issue 21): Zensical + zensical-i18n in their own virtual environment, pinned
+# in requirements-successor.txt, so the main build's pins never move. The kb stage writes the
+# folder Zensical builds from (SUCCESSOR_DIR: docs/ with every page as Markdown, the
+# templates, mkdocs.yml derived from ours); the site lands in site-successor/.
+SUCCESSOR_VENV := .venv-successor
+SUCCESSOR_BIN  := $(SUCCESSOR_VENV)/bin
+SUCCESSOR_DIR  ?= .successor
+
+$(SUCCESSOR_BIN)/python:
+	$(PYTHON) -m venv $(SUCCESSOR_VENV)
+
+$(SUCCESSOR_VENV)/.installed: requirements-successor.txt | $(SUCCESSOR_BIN)/python
+	$(SUCCESSOR_BIN)/python -m pip --disable-pip-version-check -q install -r requirements-successor.txt
+	touch $@
+
+install-successor: $(SUCCESSOR_VENV)/.installed  ## create .venv-successor (Zensical, pinned)
+
+# PYTHONPATH: our Markdown extension macros.build.tasklist_labels (it needs only Markdown).
+build-successor: install install-successor  ## build both languages with Zensical into site-successor/
+	$(BIN)/python -m macros.successor.stage --out "$(SUCCESSOR_DIR)"
+	PYTHONPATH="$(CURDIR)" $(SUCCESSOR_BIN)/python -m macros.successor.run "$(SUCCESSOR_DIR)"
+	$(BIN)/python -m macros.successor.stage --out "$(SUCCESSOR_DIR)" --finish site-successor
+
 lint: test-install
 	$(BIN)/ruff check macros tests
 
@@ -142,4 +165,4 @@ test: test-install browser servers     ## install test dependencies and run the 
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site site-export .pytest_cache .ruff_cache .lighthouse
+	rm -rf site site-export site-successor .successor .pytest_cache .ruff_cache .lighthouse
