@@ -7,7 +7,8 @@ ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install test-install serve build check review codeowners schema links linkcheck \
-        linkcheck-external publish export-site test lint browser clean bench-corpus bench
+        linkcheck-external publish export-site test lint browser clean bench-corpus bench \
+        search-eval
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -98,6 +99,16 @@ bench-corpus: install                  ## write the benchmark corpus (N routines
 
 bench: install                         ## build the corpus a/b/c PAIRS times; print the table
 	$(BIN)/kb bench --routines $(N) --out "$(OUT)" --pairs $(PAIRS) $(if $(BENCH_JSON),--json "$(BENCH_JSON)") $(BENCH_FORMAT)
+
+# Search evaluation (tests/search_eval/, macros/search/): build, serve on 127.0.0.1 (nginx when
+# installed, as the embedding guide configures it), type every query into the real search box
+# in Chromium; prints top-1, top-3 and MRR per language and kind and every miss.
+#   make search-eval [SEARCH_JSON=results.json] [SEARCH_LANG=sv|en]
+SEARCH_JSON ?=
+SEARCH_LANG ?=
+search-eval: test-install browser      ## findability: top-1, top-3, MRR of the evaluation set
+	KB_PDF=off $(BIN)/mkdocs build --strict --clean --quiet
+	$(BIN)/python -m macros.search.evaluate --site site $(if $(SEARCH_JSON),--json "$(SEARCH_JSON)") $(if $(SEARCH_LANG),--lang $(SEARCH_LANG))
 
 lint: test-install
 	$(BIN)/ruff check macros tests

@@ -76,7 +76,11 @@ class SearchBox:
         box.fill("")
         self.page.wait_for_timeout(50)
         empty_meta = self._meta()
-        box.press_sequentially(text)
+        # The value up to the last character at once, then a real keystroke: each keystroke
+        # starts a search, and only the last one's results count (as for a reader).
+        if len(text) > 1:
+            box.fill(text[:-1])
+        box.press_sequentially(text[-1])
         waited, previous, stable = 0, None, 0
         while waited < timeout_ms:
             self.page.wait_for_timeout(50)

@@ -93,10 +93,8 @@ def run(site: Path, queries: Sequence[Query], progress: bool = True) -> list[Out
             for number, query in enumerate(todo, 1):
                 results = box.search(query.text)
                 outcomes.append(Outcome(query, rank_of(query, results), results))
-                if progress:
-                    print(f"\r{lang}: {number}/{len(todo)}", end="", file=sys.stderr, flush=True)
-            if progress:
-                print(file=sys.stderr)
+                if progress and (number % 25 == 0 or number == len(todo)):
+                    print(f"{lang}: {number}/{len(todo)}", file=sys.stderr, flush=True)
             context.close()
     return outcomes
 
