@@ -70,7 +70,7 @@ class SearchBox:
         meta = self.page.locator(META)
         return meta.inner_text() if meta.count() else ""
 
-    def search(self, text: str, settle_ms: int = 150, timeout_ms: int = 15_000) -> list[Result]:
+    def search(self, text: str, settle_ms: int = 400, timeout_ms: int = 15_000) -> list[Result]:
         box = self.page.locator(INPUT)
         box.click()
         box.fill("")

@@ -113,7 +113,8 @@ def report(outcomes: Sequence[Outcome], skipped: Iterable[Query], only_misses: b
             lines.append(Figures.of(mine).line(f"[{lang}] all"))
             kinds = sorted({o.query.kind for o in mine})
             for kind in kinds:
-                lines.append(Figures.of([o for o in mine if o.query.kind == kind]).line(f"  {kind}"))
+                same = [o for o in mine if o.query.kind == kind]
+                lines.append(Figures.of(same).line(f"  {kind}"))
         lines.append("")
         lines.append(Figures.of(list(outcomes)).line("both languages"))
         titles = [o for o in outcomes if o.query.kind == "title"]

@@ -43,7 +43,8 @@ def load(path: Path) -> list[Query]:
     for number, item in enumerate(items, 1):
         where = f"{path}: query {number}"
         if not isinstance(item, dict):
-            problems.append(f"{where}: not a mapping — write {{q: …, lang: …, kind: …, expect: […]}}")
+            problems.append(f"{where}: not a mapping — "
+                            "write {q: …, lang: …, kind: …, expect: […]}")
             continue
         text, lang, kind = item.get("q"), item.get("lang"), item.get("kind")
         expect = item.get("expect")

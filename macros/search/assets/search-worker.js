@@ -1,0 +1,70 @@
+// Material's search worker, answered by Pagefind (issue 18 prototype). Material sends
+// {type: 0 SETUP, data: index} and {type: 2 QUERY, data: text}; we answer {type: 1 READY}
+// and {type: 3 RESULT, data: {items: [[page, ...sections]]}}, so Material renders the
+// results, keeps its keyboard navigation and adds ?h= for highlighting on the target page.
+// Pagefind's bundle is on the same origin (../../pagefind/): nothing leaves the site.
+"use strict";
+const params = new URL(self.location.href).searchParams;
+const LANG = params.get("lang") || "sv";
+const ROOT = new URL("../../", self.location.href);
+const SHOWN = 10;      // pages whose fragments are loaded for the first screen
+const SECTIONS = 3;    // sections listed under a page
+let pagefind = null;
+let queue = Promise.resolve();
+let latest = 0;
+
+const escapeHtml = (s) => String(s).replace(/[&<>"]/g,
+  (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"}[c]));
+const relative = (url) => new URL(url, ROOT).pathname.replace(ROOT.pathname, "");
+const clean = (text) => text.replace(/[*+\-:^~"]+(?=\s|$)/g, " ").trim();
+
+async function setup() {
+  // Pagefind picks its index by <html lang>, which a worker has not: show it the page's.
+  if (typeof document === "undefined") {
+    const html = {getAttribute: (name) => (name === "lang" ? LANG : null)};
+    self.document = {currentScript: null, querySelector: (s) => (s === "html" ? html : null)};
+  }
+  pagefind = await import(new URL("pagefind/pagefind.js", ROOT).href);
+  await pagefind.options({
+    basePath: new URL("pagefind/", ROOT).pathname,
+    baseUrl: ROOT.pathname,
+    language: LANG,
+    excerptLength: 24,
+  });
+  await pagefind.init();
+}
+
+function item(data, score, terms) {
+  const department = data.meta.department ? `<b>${escapeHtml(data.meta.department)}</b> · ` : "";
+  const summary = data.meta.summary ? escapeHtml(data.meta.summary) : data.excerpt;
+  const page = {location: relative(data.url), title: escapeHtml(data.meta.title || data.url),
+                text: department + summary, score, terms};
+  const sections = (data.sub_results || [])
+    .filter((s) => s.anchor && s.anchor.element !== "h1" && s.url !== data.url)
+    .slice(0, SECTIONS)
+    .map((s) => ({location: relative(s.url), title: escapeHtml(s.title), text: s.excerpt,
+                  score: score / 2, terms}));
+  return [page, ...sections];
+}
+
+async function answer(text, number) {
+  const query = clean(text);
+  if (!query) return {items: []};
+  const found = await pagefind.search(query);
+  if (number !== latest || !found) return null;   // a newer keystroke is on its way
+  const terms = Object.fromEntries(query.split(/\s+/).map((t) => [t.toLowerCase(), true]));
+  const top = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
+  return {items: top.map((data, i) => item(data, found.results[i].score, terms))};
+}
+
+addEventListener("message", (event) => {
+  const message = event.data;
+  if (message.type === 0) {
+    queue = queue.then(setup).then(() => postMessage({type: 1}));
+  } else if (message.type === 2) {
+    const number = ++latest;
+    queue = queue.then(() => answer(message.data, number)).then((data) => {
+      if (data) postMessage({type: 3, data});
+    }).catch((error) => { console.warn(error); postMessage({type: 3, data: {items: []}}); });
+  }
+});
