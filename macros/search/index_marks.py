@@ -12,6 +12,7 @@ EXCLUDED = 'data-search-exclude="true"'
 IGNORE = 'data-pagefind-ignore="all"'
 WEIGHT_WORDS = 5.0      # a routine's search words: just under a heading (h2 = 6)
 WEIGHT_SYNONYMS = 3.0   # synonyms of words on the page: above body text (1)
+WEIGHT_NAME = 7.0       # a contact's name on a contacts page: as a page title (h1 = 7)
 
 _H2 = re.compile(r"(?=<h[12][\s>])")
 _TAG = re.compile(r"<[^>]+>")
@@ -60,6 +61,13 @@ def _hidden_words(words: Iterable[str], weight: float) -> str:
         return ""
     text = " · ".join(html.escape(w) for w in words)
     return f'<div hidden data-pagefind-weight="{weight}">{text}</div>'
+
+
+def weigh_contact_names(content: str) -> str:
+    """A contact table's first cell is the contact's name: weigh it as a heading, so the name
+    of a helpline or unit finds the page that lists it. (For the real integration this
+    belongs in the contact table's renderer.)"""
+    return content.replace("<td><strong>", f'<td><strong data-pagefind-weight="{WEIGHT_NAME}">')
 
 
 def marked(content: str, *, department: str = "", summary: str = "",

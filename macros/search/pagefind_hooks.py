@@ -25,14 +25,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-from macros.search.index_marks import marked, summary_of, text_of
+from macros.search.index_marks import marked, summary_of, text_of, weigh_contact_names
 from macros.search.synonyms import Synonyms, load
 
 log = logging.getLogger("mkdocs.plugins.kb.search")
 HERE = Path(__file__).parent
 SYNONYMS_FILE = Path(os.environ.get("KB_SEARCH_SYNONYMS", HERE / "synonyms.yml"))
 EXCLUDE = [".headerlink", ".kb-embed-bar", ".kb-review", ".kb-embed-code"]
-_WORKER = re.compile(r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js')
+_WORKER = re.compile(
+    r'("search":\s*")([^"]*?)assets/javascripts/workers/search\.[0-9a-f]+\.min\.js')
 _state: dict[str, Any] = {}
 
 
@@ -62,6 +63,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     words = [str(w) for w in page.meta.get("tags", []) or []]
     extra = synonyms.expand(page.title + " " + " ".join(words) + " " + text_of(html), lang) \
         if synonyms else []
+    if page.url in ("kontakter/", "en/kontakter/"):
+        html = weigh_contact_names(html)
     return marked(html, department=_department(page), summary=summary_of(html),
                   search_words=words, synonyms=extra)
 

@@ -35,11 +35,15 @@ class Synonyms:
 
 
 def _occurs(word: str, folded: str) -> bool:
-    """A word or phrase at a word start (Swedish inflects at the end: orosanmälan-ningar);
-    short abbreviations (≤ 4 letters) only as whole words."""
-    w = re.escape(word.casefold())
-    tail = r"\b" if len(word) <= 4 else ""
-    return re.search(rf"(?<![\w]){w}{tail}", folded) is not None
+    """A word or phrase at a word start, its last word cut by two letters when long, since
+    Swedish inflects at the end (orosanmälan → orosanmälningar, våldet, barnen); short
+    abbreviations (≤ 4 letters) only as whole words."""
+    w = word.casefold()
+    if len(word) <= 4:
+        return re.search(rf"(?<!\w){re.escape(w)}\b", folded) is not None
+    if len(w.rsplit(" ", 1)[-1]) >= 7:
+        w = w[:-2]
+    return re.search(rf"(?<!\w){re.escape(w)}", folded) is not None
 
 
 def load(path: Path) -> Synonyms:
