@@ -58,6 +58,9 @@ def _department(page: Any) -> str:
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    search = page.meta.get("search") or {}
+    if isinstance(search, dict) and search.get("exclude"):
+        return html  # no data-pagefind-body: Pagefind leaves the page out, as Material does
     lang = _lang(page)
     synonyms = _synonyms()
     words = [str(w) for w in page.meta.get("tags", []) or []]
@@ -71,6 +74,9 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
     lang = _lang(page)
+    search = page.meta.get("search") or {}
+    if isinstance(search, dict) and search.get("exclude"):  # e.g. the whole plan's chapters
+        output = output.replace("<div data-pagefind-body>", "<div>")
     return _WORKER.sub(lambda m: f"{m.group(1)}{m.group(2)}assets/kb/search-worker.js?lang={lang}",
                        output, count=1)
 

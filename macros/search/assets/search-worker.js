@@ -12,6 +12,7 @@ const SECTIONS = 3;    // sections listed under a page
 let pagefind = null;
 let queue = Promise.resolve();
 let latest = 0;
+let total = 0;
 
 const escapeHtml = (s) => String(s).replace(/[&<>"]/g,
   (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"}[c]));
@@ -32,6 +33,8 @@ async function setup() {
     excerptLength: 24,
   });
   await pagefind.init();
+  const entry = await (await fetch(new URL("pagefind/pagefind-entry.json", ROOT))).json();
+  total = (entry.languages[LANG] || {}).page_count || 0;
 }
 
 function item(data, score, terms) {
@@ -47,14 +50,37 @@ function item(data, score, terms) {
   return [page, ...sections];
 }
 
+// Soft AND: Pagefind alone returns only pages with every word, so a sentence typed in a
+// hurry finds nothing. Each word is searched on its own; a page's score is the sum of its
+// words' scores times the share of the query's weight it covers, squared, where a word
+// weighs by its rarity (ln(1 + pages / pages with the word)): pages with all the rare words
+// come first, and "och", "för", "the" count for little.
+async function ranked(query) {
+  const words = [...new Set(query.toLowerCase().split(/\s+/).filter(Boolean))];
+  const found = await Promise.all(words.map((w) => pagefind.search(w)));
+  const pages = Math.max(1, ...found.map((f) => f.unfilteredResultCount || 0), total);
+  const weights = found.map((f) => Math.log(1 + pages / Math.max(1, f.results.length)));
+  const all = weights.reduce((a, b) => a + b, 0) || 1;
+  const byId = new Map();
+  found.forEach((f, i) => f.results.forEach((r) => {
+    const entry = byId.get(r.id) || {result: r, sum: 0, covered: 0};
+    entry.sum += r.score;
+    entry.covered += weights[i];
+    byId.set(r.id, entry);
+  }));
+  return [...byId.values()]
+    .map((e) => ({result: e.result, score: e.sum * (e.covered / all) ** 2}))
+    .sort((a, b) => b.score - a.score);
+}
+
 async function answer(text, number) {
   const query = clean(text);
   if (!query) return {items: []};
-  const found = await pagefind.search(query);
-  if (number !== latest || !found) return null;   // a newer keystroke is on its way
+  const results = await ranked(query);
+  if (number !== latest) return null;   // a newer keystroke is on its way
   const terms = Object.fromEntries(query.split(/\s+/).map((t) => [t.toLowerCase(), true]));
-  const top = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
-  return {items: top.map((data, i) => item(data, found.results[i].score, terms))};
+  const top = await Promise.all(results.slice(0, SHOWN).map((r) => r.result.data()));
+  return {items: top.map((data, i) => item(data, results[i].score, terms))};
 }
 
 addEventListener("message", (event) => {
