@@ -25,6 +25,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from mkdocs.plugins import event_priority
+
 from macros.search.index_marks import marked, summary_of, text_of, weigh_contact_names
 from macros.search.synonyms import Synonyms, load
 
@@ -81,6 +83,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
                        output, count=1)
 
 
+@event_priority(-120)  # after kb's on_post_build, which waits for the forked English build
 def on_post_build(config: Any) -> None:
     if config.theme.get("language", "sv") != "sv":
         return  # the English build (static-i18n) runs first; index once both are written
