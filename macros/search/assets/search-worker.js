@@ -9,6 +9,7 @@ const LANG = params.get("lang") || "sv";
 const ROOT = new URL("../../", self.location.href);
 const SHOWN = 10;      // pages whose fragments are loaded for the first screen
 const SECTIONS = 3;    // sections listed under a page
+const FIRST = 4;       // pages drawn before the rest of the first screen
 let pagefind = null;
 let queue = Promise.resolve();
 let latest = 0;
@@ -79,8 +80,18 @@ async function answer(text, number) {
   const results = await ranked(query);
   if (number !== latest) return null;   // a newer keystroke is on its way
   const terms = Object.fromEntries(query.split(/\s+/).map((t) => [t.toLowerCase(), true]));
-  const top = await Promise.all(results.slice(0, SHOWN).map((r) => r.result.data()));
-  return {items: top.map((data, i) => item(data, results[i].score, terms))};
+  // The first few at once, the rest of the first screen right after: a reader sees the top
+  // of the list sooner, and the list does not move under the first results.
+  const first = await Promise.all(results.slice(0, FIRST).map((r) => r.result.data()));
+  if (number !== latest) return null;
+  const items = first.map((data, i) => item(data, results[i].score, terms));
+  if (results.length > FIRST) {
+    postMessage({type: 3, data: {items}});
+    const rest = await Promise.all(results.slice(FIRST, SHOWN).map((r) => r.result.data()));
+    if (number !== latest) return null;
+    items.push(...rest.map((data, i) => item(data, results[FIRST + i].score, terms)));
+  }
+  return {items};
 }
 
 addEventListener("message", (event) => {
