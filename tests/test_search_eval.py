@@ -9,7 +9,7 @@ import pytest
 
 from macros.search.browser import Result, page_path
 from macros.search.evaluate import Figures, Outcome, rank_of
-from macros.search.index_marks import ignore_excluded, marked, summary_of
+from macros.search.index_marks import ignore_excluded, indexed_text, marked, summary_of
 from macros.search.queries import Query, QueryFileError, load
 from macros.search.synonyms import SynonymFileError
 from macros.search.synonyms import load as load_synonyms
@@ -113,3 +113,9 @@ def test_a_bad_synonym_file_says_how_to_fix(tmp_path: Path) -> None:
         load_synonyms(path)
     assert "group 1: give two or more words" in str(error.value)
     assert "de: unknown language" in str(error.value)
+
+
+def test_synonyms_come_only_from_indexed_text() -> None:
+    html = ('<h1>Utbildningskontoret</h1><p>Rutiner för skolan.</p>'
+            '<h2 id="routines" data-search-exclude="true">Rutiner</h2><ul><li>Hedersvåld</li></ul>')
+    assert indexed_text(html) == "Utbildningskontoret Rutiner för skolan."

@@ -39,6 +39,16 @@ def ignore_excluded(content: str) -> str:
     return "".join(out)
 
 
+def indexed_text(content: str) -> str:
+    """The text Pagefind will index: the content less what is ignored (for synonyms: a
+    department page's list of routines must not give it every routine's synonyms)."""
+    from lxml import html as lxml_html
+    root = lxml_html.fragment_fromstring(ignore_excluded(content), create_parent="div")
+    for element in root.xpath("//*[@data-pagefind-ignore]"):
+        element.drop_tree()
+    return re.sub(r"\s+", " ", " ".join(root.itertext())).strip()
+
+
 def summary_of(content: str, limit: int = 180) -> str:
     """The first sentence of the first paragraph of the content (not the review notice, the
     example-data box or the embed bar)."""

@@ -27,7 +27,12 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-from macros.search.index_marks import marked, summary_of, text_of, weigh_contact_names
+from macros.search.index_marks import (
+    indexed_text,
+    marked,
+    summary_of,
+    weigh_contact_names,
+)
 from macros.search.synonyms import Synonyms, load
 
 log = logging.getLogger("mkdocs.plugins.kb.search")
@@ -59,6 +64,9 @@ def _department(page: Any) -> str:
     return ancestors[-2].title if len(ancestors) >= 2 else ""
 
 
+IN_INDEX = os.environ.get("KB_SEARCH_SYNONYMS_IN_INDEX") == "1"
+
+
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     search = page.meta.get("search") or {}
     if isinstance(search, dict) and search.get("exclude"):
@@ -66,8 +74,8 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     lang = _lang(page)
     synonyms = _synonyms()
     words = [str(w) for w in page.meta.get("tags", []) or []]
-    extra = synonyms.expand(page.title + " " + " ".join(words) + " " + text_of(html), lang) \
-        if synonyms else []
+    extra = synonyms.expand(page.title + " " + " ".join(words) + " " + indexed_text(html),
+                            lang) if synonyms and IN_INDEX else []
     if page.url in ("kontakter/", "en/kontakter/"):
         html = weigh_contact_names(html)
     return marked(html, department=_department(page), summary=summary_of(html),
@@ -89,6 +97,11 @@ def on_post_build(config: Any) -> None:
         return  # the English build (static-i18n) runs first; index once both are written
     site = Path(config.site_dir)
     shutil.copy(HERE / "assets" / "search-worker.js", site / "assets" / "kb" / "search-worker.js")
+    synonyms = _synonyms()
+    for lang in ("sv", "en"):  # the worker expands the reader's words with these
+        groups = [list(g) for g in synonyms.groups.get(lang, ())] if synonyms else []
+        (site / "assets" / "kb" / f"synonyms.{lang}.json").write_text(
+            json.dumps(groups, ensure_ascii=False), encoding="utf-8")
     for index in (site / "search").glob("search_index*.json"):
         data = json.loads(index.read_text(encoding="utf-8"))
         index.write_text(json.dumps({"config": data["config"], "docs": []}), encoding="utf-8")

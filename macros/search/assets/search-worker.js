@@ -14,6 +14,7 @@ let pagefind = null;
 let queue = Promise.resolve();
 let latest = 0;
 let total = 0;
+let synonyms = [];
 
 const escapeHtml = (s) => String(s).replace(/[&<>"]/g,
   (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"}[c]));
@@ -36,6 +37,9 @@ async function setup() {
   await pagefind.init();
   const entry = await (await fetch(new URL("pagefind/pagefind-entry.json", ROOT))).json();
   total = (entry.languages[LANG] || {}).page_count || 0;
+  try {
+    synonyms = await (await fetch(new URL(`assets/kb/synonyms.${LANG}.json`, ROOT))).json();
+  } catch (error) { synonyms = []; }
 }
 
 function item(data, score, terms) {
@@ -56,19 +60,46 @@ function item(data, score, terms) {
 // words' scores times the share of the query's weight it covers, squared, where a word
 // weighs by its rarity (ln(1 + pages / pages with the word)): pages with all the rare words
 // come first, and "och", "för", "the" count for little.
+// A word of the query that belongs to a synonym group (assets/kb/synonyms.<lang>.json, from
+// the synonym list at build time) is also searched as the group's other words; a page found
+// only through them gets half their score. The word's slot counts as covered either way.
+const ALT_SHARE = 0.5;
+function alternatives(word) {
+  const alts = [];
+  for (const group of synonyms) {
+    if (group.some((g) => g.toLowerCase() === word)) {
+      for (const g of group) if (g.toLowerCase() !== word && !alts.includes(g)) alts.push(g);
+    }
+  }
+  return alts;
+}
+
 async function ranked(query) {
   const words = [...new Set(query.toLowerCase().split(/\s+/).filter(Boolean))];
   const found = await Promise.all(words.map((w) => pagefind.search(w)));
+  const alts = await Promise.all(words.map((w) => Promise.all(
+    alternatives(w).map((a) => pagefind.search(a)))));
   const pages = Math.max(1, ...found.map((f) => f.unfilteredResultCount || 0), total);
-  const weights = found.map((f) => Math.log(1 + pages / Math.max(1, f.results.length)));
+  const weights = found.map((f, i) => {
+    const df = Math.max(f.results.length, ...alts[i].map((a) => a.results.length), 1);
+    return Math.log(1 + pages / df);
+  });
   const all = weights.reduce((a, b) => a + b, 0) || 1;
   const byId = new Map();
-  found.forEach((f, i) => f.results.forEach((r) => {
-    const entry = byId.get(r.id) || {result: r, sum: 0, covered: 0};
-    entry.sum += r.score;
-    entry.covered += weights[i];
-    byId.set(r.id, entry);
-  }));
+  words.forEach((_, i) => {
+    const best = new Map();
+    found[i].results.forEach((r) => best.set(r.id, {r, s: r.score}));
+    alts[i].forEach((a) => a.results.forEach((r) => {
+      const s = r.score * ALT_SHARE;
+      if (!best.has(r.id) || best.get(r.id).s < s) best.set(r.id, {r, s});
+    }));
+    best.forEach(({r, s}, id) => {
+      const entry = byId.get(id) || {result: r, sum: 0, covered: 0};
+      entry.sum += s;
+      entry.covered += weights[i];
+      byId.set(id, entry);
+    });
+  });
   return [...byId.values()]
     .map((e) => ({result: e.result, score: e.sum * (e.covered / all) ** 2}))
     .sort((a, b) => b.score - a.score);
