@@ -98,7 +98,9 @@ def _measure(page: Any, meter: Meter, query: str, settle_first: bool,
     return (t[0], t[1], total, search) if t else (None, None, total, search)
 
 
-def run(site: Path, runs: int = 5, langs: Sequence[str] = ("sv", "en")) -> list[Sample]:
+def run(site: Path, runs: int = 5, langs: Sequence[str] = ("sv", "en"),
+        pause_ms: int = 0) -> list[Sample]:
+    """``pause_ms``: the reader's pause between the page's load and typing (0: at once)."""
     samples: list[Sample] = []
     with nginx.serve(site) as base, chromium() as browser:
         for lang in langs:
@@ -111,6 +113,7 @@ def run(site: Path, runs: int = 5, langs: Sequence[str] = ("sv", "en")) -> list[
                 meter = Meter(context)
                 page = context.new_page()
                 page.goto(pages[0], wait_until="load")
+                page.wait_for_timeout(pause_ms)
                 ms, opened, total, search = _measure(page, meter, query, settle_first=False)
                 samples.append(Sample("cold", lang, query, ms, opened, total, search))
                 other = QUERIES[lang][(number + 1) % len(QUERIES[lang])]
@@ -118,6 +121,7 @@ def run(site: Path, runs: int = 5, langs: Sequence[str] = ("sv", "en")) -> list[
                 samples.append(Sample("hot", lang, other, ms, None, total, search))
                 tab = context.new_page()
                 tab.goto(pages[1], wait_until="load")
+                tab.wait_for_timeout(pause_ms)
                 page.close()
                 ms, opened, total, search = _measure(tab, meter, query, settle_first=False)
                 samples.append(Sample("warm", lang, query, ms, opened, total, search))
@@ -148,8 +152,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, default=Path("site"))
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--pause-ms", type=int, default=0,
+                        help="wait this long after the page loads before typing")
     args = parser.parse_args(argv)
-    samples = run(args.site, args.runs)
+    samples = run(args.site, args.runs, pause_ms=args.pause_ms)
     table = summary(samples)
     print(f"{'mode/lang':<10} {'median ms':>10} {'max ms':>8} {'from open':>10} "
           f"{'KB total':>9} {'KB search':>10}")
