@@ -93,13 +93,18 @@ const STOP = new Set((LANG === "en"
     "mellan sådant varför varje vilka ditt vem vilket sitta sådana vart dina vars vårt våra " +
     "ert era vilkas").split(" "));
 
+// One word Pagefind cannot search (it throws on some short words such as "gå") must not
+// empty the whole list: it counts as a word found nowhere.
+const NOTHING = {results: [], unfilteredResultCount: 0};
+const searchWord = (w) => pagefind.search(w).catch(() => NOTHING);
+
 async function ranked(query) {
   const typed = [...new Set(query.toLowerCase().split(/\s+/).filter(Boolean))];
   const carrying = typed.filter((w) => !STOP.has(w));
   const words = carrying.length ? carrying : typed;
-  const found = await Promise.all(words.map((w) => pagefind.search(w)));
+  const found = await Promise.all(words.map(searchWord));
   const alts = await Promise.all(words.map((w) => Promise.all(
-    alternatives(w).map((a) => pagefind.search(a)))));
+    alternatives(w).map(searchWord))));
   const pages = Math.max(1, ...found.map((f) => f.unfilteredResultCount || 0), total);
   const weights = found.map((f, i) => {
     const df = Math.max(f.results.length, ...alts[i].map((a) => a.results.length), 1);
