@@ -81,6 +81,10 @@ class SearchBox:
         if len(text) > 1:
             box.fill(text[:-1])
         box.press_sequentially(text[-1])
+        if not text[-1].isascii():
+            # Playwright inserts a character outside the US keyboard without key events, and
+            # Material searches on keyup: End is the reader's next key, changing nothing.
+            box.press("End")
         waited, previous, stable = 0, None, 0
         while waited < timeout_ms:
             self.page.wait_for_timeout(50)
