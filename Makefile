@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install test-install serve build check review codeowners schema links linkcheck \
         linkcheck-external publish export-site test lint browser clean bench-corpus bench \
-        search-eval
+        search-eval search-timing
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -103,12 +103,19 @@ bench: install                         ## build the corpus a/b/c PAIRS times; pr
 # Search evaluation (tests/search_eval/, macros/search/): build, serve on 127.0.0.1 (nginx when
 # installed, as the embedding guide configures it), type every query into the real search box
 # in Chromium; prints top-1, top-3 and MRR per language and kind and every miss.
-#   make search-eval [SEARCH_JSON=results.json] [SEARCH_LANG=sv|en]
-SEARCH_JSON ?=
-SEARCH_LANG ?=
+#   make search-eval [SEARCH_JSON=results.json] [SEARCH_LANG=sv|en] [SEARCH_CONFIG=mkdocs.pagefind.yml]
+#   make search-timing [SEARCH_CONFIG=…]: ms from the last keystroke to the first result and
+#   bytes before it, cold / warm / next query (macros/search/timing.py)
+SEARCH_JSON   ?=
+SEARCH_LANG   ?=
+SEARCH_CONFIG ?= mkdocs.yml
 search-eval: test-install browser      ## findability: top-1, top-3, MRR of the evaluation set
-	KB_PDF=off $(BIN)/mkdocs build --strict --clean --quiet
+	KB_PDF=off $(BIN)/mkdocs build -f $(SEARCH_CONFIG) --strict --clean --quiet
 	$(BIN)/python -m macros.search.evaluate --site site $(if $(SEARCH_JSON),--json "$(SEARCH_JSON)") $(if $(SEARCH_LANG),--lang $(SEARCH_LANG))
+
+search-timing: test-install browser    ## search speed and bytes in Chromium (see Makefile)
+	KB_PDF=off $(BIN)/mkdocs build -f $(SEARCH_CONFIG) --strict --clean --quiet
+	$(BIN)/python -m macros.search.timing --site site
 
 lint: test-install
 	$(BIN)/ruff check macros tests
