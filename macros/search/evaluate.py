@@ -123,8 +123,9 @@ def report(outcomes: Sequence[Outcome], skipped: Iterable[Query], only_misses: b
     skipped = list(skipped)
     if skipped:
         lines.append("")
-        lines.append(f"Not built on this site, skipped ({len(skipped)}): "
-                     + "; ".join(f"{q.text!r}" for q in skipped))
+        pages = sorted({page for q in skipped for page in q.expect})
+        lines.append(f"Not built on this site, skipped: {len(skipped)} queries for "
+                     f"{len(pages)} pages ({', '.join(pages[:4])}{' …' if len(pages) > 4 else ''})")
     misses = [o for o in outcomes if not (o.rank and o.rank <= 3)
               or (o.query.kind == "title" and o.rank != 1)]
     lines.append("")
