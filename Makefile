@@ -8,7 +8,7 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install test-install serve build check review codeowners schema links linkcheck \
         linkcheck-external publish export-site test lint browser servers lighthouse clean \
-        bench-corpus bench install-successor build-successor
+        bench-corpus bench install-successor build-successor search-eval search-timing
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -154,6 +154,23 @@ build-successor: install install-successor  ## build both languages with Zensica
 	$(BIN)/python -m macros.successor.stage --out "$(SUCCESSOR_DIR)"
 	PYTHONPATH="$(CURDIR)" $(SUCCESSOR_BIN)/python -m macros.successor.run "$(SUCCESSOR_DIR)"
 	$(BIN)/python -m macros.successor.stage --out "$(SUCCESSOR_DIR)" --finish site-successor
+
+# Search evaluation (tests/search_eval/, macros/search/): build, serve on 127.0.0.1 (nginx when
+# installed, as the embedding guide configures it), type every query into the real search box
+# in Chromium; prints top-1, top-3 and MRR per language and kind and every miss.
+#   make search-eval [SEARCH_JSON=results.json] [SEARCH_LANG=sv|en] [SEARCH_CONFIG=mkdocs.pagefind.yml]
+#   make search-timing [SEARCH_CONFIG=…]: ms from the last keystroke to the first result and
+#   bytes before it, cold / warm / next query (macros/bench/search/timing.py)
+SEARCH_JSON   ?=
+SEARCH_LANG   ?=
+SEARCH_CONFIG ?= mkdocs.yml
+search-eval: test-install browser      ## findability: top-1, top-3, MRR of the evaluation set
+	KB_PDF=off $(BIN)/mkdocs build -f $(SEARCH_CONFIG) --strict --clean --quiet
+	$(BIN)/python -m macros.bench.search.evaluate --site site $(if $(SEARCH_JSON),--json "$(SEARCH_JSON)") $(if $(SEARCH_LANG),--lang $(SEARCH_LANG))
+
+search-timing: test-install browser    ## search speed and bytes in Chromium (see Makefile)
+	KB_PDF=off $(BIN)/mkdocs build -f $(SEARCH_CONFIG) --strict --clean --quiet
+	$(BIN)/python -m macros.bench.search.timing --site site
 
 lint: test-install
 	$(BIN)/ruff check macros tests
