@@ -21,6 +21,7 @@ from macros.model.core import (
     TagsFile,
 )
 from macros.model.guides import GlossaryFile, SituationsFile, TrainingFile
+from macros.model.synonyms import SynonymsFile
 
 SCHEMA_DIR = "schemas"
 SCHEMAS: dict[str, type[BaseModel]] = {
@@ -33,6 +34,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "situations": SituationsFile,
     "glossary": GlossaryFile,
     "training": TrainingFile,
+    "synonyms": SynonymsFile,
     "matrix": MatrixFile,
     "routine": Routine,
 }

@@ -109,7 +109,9 @@ def check_project(project: Project, today: date) -> list[Problem]:
     root, settings, data = project.root, project.settings, project.data
     docs = root / settings.docs_dir
     problems = [*project.problems]
-    problems += missing_english(data.documents) + missing_english_pages(docs, root)
+    # the synonym list holds words per language, not texts that need a translation
+    texts = [doc for doc in data.documents if doc is not data.singles.get("synonyms")]
+    problems += missing_english(texts) + missing_english_pages(docs, root)
     problems += personal_data_in_data(data.documents) + personal_data_in_docs(docs, root)
     if (root / SCHEMA_DIR).is_dir():  # a project that keeps the schemas keeps them current
         problems += [_stale_schema(root, path) for path in stale_schemas(root)]

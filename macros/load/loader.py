@@ -34,6 +34,7 @@ from macros.model.core import (
 from macros.model.guides import GlossaryFile, SituationsFile, TrainingFile
 from macros.model.problems import Problem
 from macros.model.refs import RoutineRefs
+from macros.model.synonyms import SynonymsFile
 
 DATA_DIR = "routines"
 MATRIX_DIR = "matrices"
@@ -47,9 +48,10 @@ SINGLE_FILES: dict[str, type[BaseModel]] = {
     "situations": SituationsFile,
     "glossary": GlossaryFile,
     "training": TrainingFile,
+    "synonyms": SynonymsFile,
 }
 # Files a small site may leave out: the pages that use them then have nothing to show.
-OPTIONAL_FILES = frozenset({"situations", "glossary", "training"})
+OPTIONAL_FILES = frozenset({"situations", "glossary", "training", "synonyms"})
 M = TypeVar("M", bound=BaseModel)
 
 

@@ -16,6 +16,7 @@ from macros.model.base import Origin, Slug, Strict
 from macros.model.guides import GlossaryTerm, Situation, TrainingFile
 from macros.model.review import Review
 from macros.model.rules import ReviewPolicy, ReviewRule, one_review_rule, review_of
+from macros.model.synonyms import SynonymGroup
 from macros.model.text import Keywords, MarkdownText, PlainText
 
 # --- organisation -------------------------------------------------------------------------
@@ -284,6 +285,7 @@ class KnowledgeBase(BaseModel):
     situations: list[Situation] = Field(default_factory=list)
     glossary: list[GlossaryTerm] = Field(default_factory=list)
     training: TrainingFile | None = None
+    synonyms: list[SynonymGroup] = Field(default_factory=list)
     sources: dict[str, str] = Field(
         default_factory=dict, description="Routine/matrix id → data file path."
     )
