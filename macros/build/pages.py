@@ -29,7 +29,8 @@ class GeneratedPage:
     review: Review  # shown in the notice under the title
     source: str = ""  # the data file to edit ("" for pages from the organisation file)
     search_boost: float = 1.0
-    search_words: tuple[str, ...] = ()  # indexed by the search plugin as `tags`
+    search_words: tuple[str, ...] = ()  # indexed, weighted, from the page's `tags`
+    routine_id: str = ""  # the routine a routine's page shows
 
     @property
     def front_matter(self) -> str:
@@ -65,7 +66,8 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
                                        _bound(routine_page, routine.id),
                                        routine.review, kb.sources.get(routine.id, ""),
                                        search_boost=2.0,
-                                       search_words=_search_words(routine, lang)))
+                                       search_words=_search_words(routine, lang),
+                                       routine_id=routine.id))
     return pages
 
 

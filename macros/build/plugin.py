@@ -11,8 +11,10 @@
   search plugin has indexed the page, so the notice is not searchable boilerplate);
 - print (macros/build/print/support.py): the whole plan on one page (generated, filled in at
   on_page_context), each page's print footer, and the plan's PDF (on_post_build);
-- on_post_build: one search index per language (see :mod:`macros.search.split`) and the
-  files for intranet widgets under ``api/`` (see :mod:`macros.api.export`).
+- search (:mod:`macros.build.search_index`): each page's content marked for the index
+  (on_page_content), Material's search box answered by our worker (on_env), and, once every
+  language is written, Pagefind's index (on_post_build);
+- on_post_build: the files for intranet widgets under ``api/`` (see :mod:`macros.api.export`).
 """
 
 from __future__ import annotations
@@ -46,6 +48,12 @@ from macros.build.print.support import PrintSupport
 from macros.build.redirects_i18n import write_language_redirects
 from macros.build.review_notice import insert_after_title, notice_html
 from macros.build.sandbox import sandbox_macros
+from macros.build.search_index import (
+    SiteSearch,
+    excluded_from_search,
+    without_lunr,
+    worker_config,
+)
 from macros.checks.audits import personal_data_in_data, personal_data_in_docs
 from macros.load.git_dates import ChangeDates, load_change_dates
 from macros.load.loader import DATA_DIR, LoadResult, files_signature, load
@@ -55,14 +63,14 @@ from macros.model.markdown import norm_src_uri
 from macros.model.problems import Problem, summary
 from macros.model.review import Review
 from macros.model.snapshot import snapshot, write_snapshot
-from macros.model.text import DEFAULT_LANGUAGE, LANGUAGES
+from macros.model.text import DEFAULT_LANGUAGE
 from macros.model.versions import VERSION_ENV, UnknownVersion, find_revision, requested_version
 from macros.render.blocks import ROUTINES_DIR
 from macros.render.csp import policy_problems, theme_script_hashes
 from macros.render.frontend import defer_scripts, inline_assets, minify_assets
 from macros.render.labels import LABELS
 from macros.render.urls import site_path, site_relative
-from macros.search.split import split_site_index
+from macros.search.pagefind import PagefindError
 
 log = get_plugin_logger("kb")
 # Pages every page links to when the project has them (a test site may not)
@@ -99,6 +107,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self._inline: dict[str, str] = {}  # inlined in heads (render/frontend.py)
         self.print = PrintSupport()  # the whole plan on one page, print footers, the PDF
         self.workers = LanguageWorkers()  # the other languages, built in forked processes
+        self.search = SiteSearch()  # Pagefind's index and the search worker's files
         self._serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -136,6 +145,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     @event_priority(-100)  # after mkdocs-macros (0) made its Jinja environment
     def _sandbox(self, config: MkDocsConfig) -> MkDocsConfig:
         sandbox_macros(config.plugins.get("macros"))
+        without_lunr(config)  # after Material's search plugin (0) read its settings
         return config
 
     on_config = CombinedEvent(_configure, _sandbox)
@@ -165,6 +175,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         env.filters["kb_site_relative"] = lambda link: site_relative(str(link), site_url)
         env.filters["kb_compact"] = compact_whitespace  # overrides/main.html
         env.filters["kb_defer"] = defer_scripts
+        env.filters["kb_search_worker"] = worker_config  # overrides/main.html, block config
         return env
 
     def _check_pages(self, root: Path, docs_dir: Path, result: LoadResult) -> None:
@@ -255,7 +266,22 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         for problem in policy_problems(output, self.script_hashes):
             log.error(f"{source}: Content-Security-Policy (macros/render/csp.py): {problem}")
 
+    def on_page_content(self, html: str, page: Any, config: MkDocsConfig,
+                        files: Files) -> str:
+        lang = page_language(config)
+        return self.search.page_content(html, page, lang, self._department_of(page, lang))
+
+    def _department_of(self, page: Any, lang: str) -> str:
+        """The department of a routine's page (its search result names it)."""
+        generated = self.generated.get(page.file.src_uri)
+        routine = self.kb.routines.get(generated.routine_id) if generated and self.kb else None
+        if routine is None or self.kb is None:
+            return ""
+        return self.kb.departments[routine.department].name.text(lang)
+
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        if excluded_from_search(page, page_language(config)):  # the whole plan's chapters
+            output = output.replace("<div data-pagefind-body>", "<div>")
         self._check_policy(output, f"docs/{page.file.src_uri}")
         return self._mark_swedish(output, config)
 
@@ -288,11 +314,17 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         lang = page_language(config)
+        self.search.language_built(site_dir, lang)
         if self.workers.is_child:  # the parent writes what spans the languages
             write_language_redirects(config, lang)
             self.print.post_build(config)
             return
-        split_site_index(site_dir, list(LANGUAGES), DEFAULT_LANGUAGE)
+        if lang == DEFAULT_LANGUAGE and self.kb is not None:  # every language is written
+            try:
+                run = self.search.site_built(site_dir, self.kb)
+            except PagefindError as exc:
+                raise PluginError(f"search index: {exc}") from None
+            log.info(f"Search index (Pagefind) built in {run.seconds:.1f} s")
         if self.kb is not None and self.change_dates is not None:
             write_exports(site_dir, self.kb, [r for rs in self.records.values() for r in rs],
                           SiteAddress(config.site_url or "", config.use_directory_urls),
@@ -319,13 +351,12 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         return self.change_dates.for_paths([self.change_sources.get(src_uri, source)])
 
     def _template_vars(self, context: dict[str, Any], config: MkDocsConfig) -> None:
-        """What overrides/ needs: labels, the language's search index, the version."""
+        """What overrides/ needs: labels, the language, the version."""
         lang = page_language(config)
         if lang not in self._labels:
             self._labels[lang] = {key: texts[lang] for key, texts in LABELS.items()}
         context["kb_labels"] = self._labels[lang]
         context["kb_lang"] = lang
-        context["kb_search_lang"] = lang if lang != DEFAULT_LANGUAGE else None
         context["kb_version"] = self.revision.version if self.revision else ""
         context["kb_current_alias"] = self.config.current_alias
         context["kb_statement"] = self._shared_pages.get(STATEMENT, "")  # partials/copyright

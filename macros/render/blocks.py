@@ -15,6 +15,7 @@ from macros.model.core import Contact, KnowledgeBase, MatrixCell, Routine
 from macros.model.markdown import cell, inline, plain, relative_link, tel_href
 from macros.model.text import Lang, MarkdownText, PlainText
 from macros.render.labels import label
+from macros.search.marks import weighted_name
 
 ROUTINES_DIR = "rutiner"
 INDEX_SRC = f"{ROUTINES_DIR}/index.md"
@@ -146,7 +147,7 @@ class Renderer:
         return self.with_note(table) if note else table
 
     def _contact_cells(self, contact: Contact) -> list[str]:
-        name = f"**{self.t(contact.name)}**"
+        name = weighted_name(f"**{self.t(contact.name)}**")
         if contact.example:
             name += f" *({self.label('example_mark')})*"
         if contact.note:

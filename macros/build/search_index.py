@@ -1,0 +1,106 @@
+"""The site's search, wired into the build (engine chosen in issue 18: Pagefind, measured
+against Material's lunr in tests/search_eval/RESULTS.md). Material's search box, keyboard
+navigation and highlighting stay; its lunr index is not built (``search: enabled: false`` in
+mkdocs.yml) and its worker is replaced by ours (overrides/assets/kb/search-worker.js), which
+answers from Pagefind's index: one per language, loaded in small pieces per query.
+
+- :meth:`SiteSearch.page_content`: each page's content marked for Pagefind
+  (:mod:`macros.search.index_marks`): the department and summary its result shows, its search
+  words weighted; pages left out of search (``search: exclude``, a page shown from the other
+  language's file) get no mark, so Pagefind skips them. Their words are counted for the
+  vocabulary (:mod:`macros.search.vocabulary`).
+- :meth:`SiteSearch.language_built`: the language's vocabulary files.
+- :meth:`SiteSearch.site_built` (once, when every language is written): Pagefind indexes the
+  site; then each language's search file (``search/search.<lang>.json``: the synonym table
+  from routines/synonyms.yml, the stop words, the titles for the exact-title rule) and the
+  small ``search/search_index.json`` Material's scripts read their settings from.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+from macros.model.core import KnowledgeBase
+from macros.model.text import LANGUAGES
+from macros.search import bundle
+from macros.search.index_marks import marked, summary_of
+from macros.search.pagefind import IndexRun, index_site
+from macros.search.stopwords import STOP_WORDS
+from macros.search.synonyms import expansion_table
+from macros.search.titles import title_table
+from macros.search.vocabulary import Vocabulary
+
+WORKER = "assets/kb/search-worker.js"
+SETTINGS = Path("search") / "search_index.json"
+# Material's highlighting on the target page (?h=) splits words by this (its default)
+SEPARATOR = r"[\s\-]+"
+_MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
+
+
+def search_file(lang: str) -> Path:
+    return Path("search") / f"search.{lang}.json"
+
+
+def worker_config(config_script: str, lang: str) -> str:
+    """Material's ``__config`` with our worker in place of its lunr worker; the worker learns
+    the page's language from its address."""
+    return _MATERIAL_WORKER.sub(f"{WORKER}?lang={lang}", str(config_script), count=1)
+
+
+def excluded_from_search(page: Any, lang: str) -> bool:
+    search = (page.meta or {}).get("search") or {}
+    if isinstance(search, dict) and search.get("exclude"):
+        return True  # e.g. the whole plan's page: its chapters are indexed on their own
+    # a page shown from the other language's file (static-i18n's fallback): that language's
+    # index has it
+    return getattr(page.file, "locale", lang) != lang
+
+
+def without_lunr(config: Any) -> None:
+    """Material's search plugin with ``enabled: false`` keeps its search box but builds no
+    index; mkdocs-static-i18n still reads and refills the plugin's index after each language
+    (``search_index.entries``), so it gets an empty one."""
+    plugin = config.plugins.get("material/search")
+    if plugin is not None and not plugin.config.get("enabled", True) \
+            and not hasattr(plugin, "search_index"):
+        plugin.search_index = SimpleNamespace(entries=[])
+
+
+class SiteSearch:
+    def __init__(self) -> None:
+        self.vocabulary = Vocabulary()
+        self.last_run: IndexRun | None = None
+
+    def page_content(self, html: str, page: Any, lang: str, department: str = "") -> str:
+        if excluded_from_search(page, lang):
+            return html
+        self.vocabulary.add(lang, html)
+        words = [str(w) for w in (page.meta or {}).get("tags") or []]
+        return marked(html, department=department, summary=summary_of(html),
+                      search_words=words)
+
+    def language_built(self, site_dir: Path, lang: str) -> None:
+        self.vocabulary.write(site_dir, lang)
+
+    def site_built(self, site_dir: Path, kb: KnowledgeBase) -> IndexRun:
+        run = index_site(site_dir)
+        for lang in LANGUAGES:
+            groups = [group.words(lang) for group in kb.synonyms]
+            data = {"stop": sorted(STOP_WORDS[lang]), "synonyms": expansion_table(groups),
+                    "titles": title_table(bundle.pages(site_dir, lang), lang)}
+            _write_json(site_dir / search_file(lang), data)
+        _write_json(site_dir / SETTINGS, {
+            "config": {"lang": list(LANGUAGES), "separator": SEPARATOR, "pipeline": []},
+            "docs": []})
+        self.last_run = run
+        return run
+
+
+def _write_json(path: Path, data: object) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")

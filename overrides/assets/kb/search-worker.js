@@ -1,0 +1,350 @@
+/* The site's search (issue 18): Material's search box, answered from Pagefind's index.
+ *
+ * Material starts this worker in place of its lunr worker (macros/build/search_index.py) and
+ * talks to it in its own messages: {type: 0 SETUP} → {type: 1 READY}; {type: 2 QUERY, data:
+ * text} → {type: 3 RESULT, data: {items: [[page, ...sections]]}}. So Material draws the
+ * results, keeps its keyboard navigation and `/` `s` shortcuts, and adds ?h= for highlighting
+ * on the page the reader opens. Everything is fetched from this version of the site (no other
+ * origin): Pagefind's script, WebAssembly and index pieces under pagefind/, and this
+ * language's search file search/search.<lang>.json (stop words, the synonym table from
+ * routines/synonyms.yml, the title keys), and, only for a word the index does not have, the
+ * vocabulary files search/words/<lang>-<letter>.json.
+ *
+ * Ranking, in order:
+ * 1. A query that is a page's title (or near it: case, accents, small words, one or two typos
+ *    in a long title, the part before a dash) puts that page first.
+ * 2. Every other page by "soft AND": each word is searched on its own (and as its synonyms, its
+ *    correction or its compound parts when it has them); a page scores the sum of its words'
+ *    scores times the share of the query's weight it covers, squared. A word weighs by its
+ *    rarity, so pages with all the rare words come first and "och", "the" count for nothing.
+ */
+"use strict";
+
+const LANG = new URL(self.location.href).searchParams.get("lang") === "en" ? "en" : "sv";
+const ROOT = new URL("../../", self.location.href); // this version's root
+const SHOWN = 10;        // pages whose details are loaded for the first screen
+const FIRST = 4;         // pages drawn at once; the rest of the first screen right after
+const SECTIONS = 3;      // sections listed under a page
+const SYNONYM_SHARE = 0.5;  // a page found only through a synonym: half its score
+const FIXED_SHARE = 0.8;    // through a correction, a compound's parts or its joined form
+const LONGEST = 10;         // words in a synonym phrase (macros/search/synonyms.py)
+// Endings a word may have beyond a synonym's last word (vårdtagare → vårdtagaren)
+const ENDINGS = LANG === "en"
+  ? ["'s", "s", "es", "ed", "ing"]
+  : ["erna", "arna", "orna", "ens", "ets", "en", "et", "na", "er", "ar", "or", "ns", "n", "t",
+     "s", "e", "a"];
+
+let pagefind = null;
+let pages = 1;                 // pages in this language's index
+let stop = new Set();
+let synonyms = new Map();      // folded word or phrase → the words to search as well
+let titles = new Map();        // folded title key → page ids
+const vocabulary = new Map();  // first letter → Promise of [words, most frequent first]
+let latest = 0;
+
+const escapeHtml = (s) => String(s).replace(/[&<>"]/g,
+  (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"}[c]));
+const relative = (url) => new URL(url, ROOT).pathname.replace(ROOT.pathname, "");
+
+// As macros/search/fold.py: lower case, no accents, only letters and digits
+const fold = (s) => String(s).toLowerCase().normalize("NFD").replace(/\p{M}/gu, "")
+  .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+
+async function json(path) {
+  const response = await fetch(new URL(path, ROOT));
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return response.json();
+}
+
+async function setup() {
+  // Pagefind picks its index by <html lang>, which a worker has not: show it the page's.
+  if (typeof document === "undefined") {
+    const html = {getAttribute: (name) => (name === "lang" ? LANG : null)};
+    self.document = {currentScript: null, querySelector: (s) => (s === "html" ? html : null)};
+  }
+  const engine = (async () => {
+    const module = await import(new URL("pagefind/pagefind.js", ROOT).href);
+    await module.options({basePath: new URL("pagefind/", ROOT).pathname,
+                          baseUrl: ROOT.pathname, excerptLength: 24});
+    await module.init();
+    return module;
+  })();
+  const [module, entry, settings] = await Promise.all([
+    engine, json("pagefind/pagefind-entry.json"), json(`search/search.${LANG}.json`)]);
+  pagefind = module;
+  pages = Math.max(1, (entry.languages[LANG] || {}).page_count || 0);
+  stop = new Set(settings.stop || []);
+  synonyms = new Map(Object.entries(settings.synonyms || {}));
+  titles = new Map(Object.entries(settings.titles || {}));
+}
+// Started at once: the index is ready sooner than Material's SETUP message arrives.
+const ready = setup();
+
+// --- what the reader typed -----------------------------------------------------------------
+
+const NOTHING = {results: [], unfilteredResultCount: 0};
+const cache = new Map();  // term → Promise of Pagefind's answer, for this page's life
+function search(term) {
+  if (!cache.has(term)) {
+    // a word Pagefind throws on (e.g. "gå") counts as found nowhere
+    cache.set(term, pagefind.search(term).catch(() => NOTHING));
+  }
+  return cache.get(term);
+}
+
+// The synonym table's key for words[start..end), its last word also without an ending
+function synonymsOf(words, start, end) {
+  const head = words.slice(start, end - 1);
+  const last = words[end - 1];
+  const forms = [last, ...ENDINGS.filter((e) => last.endsWith(e) && last.length - e.length >= 4)
+    .map((e) => last.slice(0, -e.length))];
+  for (const form of forms) {
+    const found = synonyms.get([...head, form].join(" "));
+    if (found) return found;
+  }
+  return null;
+}
+
+/* The query as slots: each word that is not a stop word, and each synonym phrase of two or
+ * more words ("våld i nära relationer"). A slot has its own term and other terms (synonyms),
+ * each searched in Pagefind. */
+function slotsOf(text) {
+  const raw = text.split(/\s+/).filter(Boolean);
+  const words = raw.map(fold);
+  const carrying = words.map((w) => w && !stop.has(w));
+  const none = !carrying.some(Boolean);
+  const slots = [];
+  words.forEach((w, i) => {
+    if (w && (none || carrying[i])) {
+      slots.push({term: raw[i], folded: w, from: i, to: i + 1, others: [], share: SYNONYM_SHARE,
+                  words: [slots.length]});
+    }
+  });
+  const phrases = [];
+  for (let i = 0; i < words.length;) {
+    let matched = 0;
+    for (let n = Math.min(LONGEST, words.length - i); n >= 1 && !matched; n--) {
+      const others = synonymsOf(words, i, i + n);
+      if (!others) continue;
+      matched = n;
+      const inside = slots.filter((s) => s.from >= i && s.to <= i + n);
+      if (n === 1 && inside.length === 1) {
+        inside[0].others = others;
+      } else if (inside.length) {
+        phrases.push({term: raw.slice(i, i + n).filter((_, k) => carrying[i + k] || none)
+                        .join(" "), others, share: SYNONYM_SHARE,
+                      words: inside.map((s) => slots.indexOf(s))});
+      }
+    }
+    i += matched || 1;
+  }
+  return {slots, phrases};
+}
+
+// --- the second try: words the index does not have -----------------------------------------
+
+function wordsStarting(letter) {
+  if (!/^[a-z]$/.test(letter)) return Promise.resolve([]);
+  if (!vocabulary.has(letter)) {
+    vocabulary.set(letter, json(`search/words/${LANG}-${letter}.json`).catch(() => []));
+  }
+  return vocabulary.get(letter);
+}
+
+// Damerau–Levenshtein distance, or limit + 1 once it is over limit
+function distance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let before = null;
+  let previous = Array.from({length: b.length + 1}, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      let d = Math.min(previous[j] + 1, current[j - 1] + 1,
+                       previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (before && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d = Math.min(d, before[j - 2] + 1);
+      }
+      current.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > limit) return limit + 1;
+    before = previous;
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/* Terms for a word found nowhere: the nearest words of the pages (one typo in a word of five
+ * letters or more, two from nine), the word split into two words of the pages ("vårdnads|
+ * ärenden"), or joined with its neighbour ("utrese förbud" → "utreseförbud"). */
+async function fixes(word, next) {
+  if (word.length < 4) return {terms: [], joined: false};
+  const known = (await wordsStarting(word[0])).map((w) => [w, fold(w)]);
+  if (next) {
+    const joined = known.find(([, f]) => f === word + next);
+    if (joined) return {terms: [joined[0]], joined: true};
+  }
+  const limit = word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
+  const near = [];
+  for (const [w, f] of known) {
+    const d = distance(word, f, limit);
+    if (d <= limit) near.push([d, w]);
+  }
+  near.sort((a, b) => a[0] - b[0]);  // stable: the more frequent word first among equals
+  if (near.length) return {terms: near.slice(0, 2).map(([, w]) => w), joined: false};
+  if (word.length >= 8) {
+    const heads = new Set(known.map(([, f]) => f));
+    for (let cut = word.length - 3; cut >= 3; cut--) {
+      const head = word.slice(0, cut);
+      const rest = word.slice(cut);
+      const firstPart = heads.has(head) ? head
+        : head.endsWith("s") && heads.has(head.slice(0, -1)) ? head.slice(0, -1) : null;
+      if (!firstPart) continue;
+      const tails = (await wordsStarting(rest[0])).map(fold);
+      if (tails.includes(rest)) return {terms: [`${firstPart} ${rest}`], joined: false};
+    }
+  }
+  return {terms: [], joined: false};
+}
+
+// --- ranking -------------------------------------------------------------------------------
+
+async function found(slot) {
+  const [own, ...others] = await Promise.all([slot.term ? search(slot.term) : NOTHING,
+                                              ...slot.others.map(search)]);
+  return {own, others};
+}
+
+// Each page's best score in a slot: its own term's, or a share of another term's
+function best(slot, answer) {
+  const scores = new Map();
+  answer.own.results.forEach((r) => scores.set(r.id, {r, s: r.score}));
+  answer.others.forEach((a) => a.results.forEach((r) => {
+    const s = r.score * slot.share;
+    if (!scores.has(r.id) || scores.get(r.id).s < s) scores.set(r.id, {r, s});
+  }));
+  return scores;
+}
+
+async function ranked(query) {
+  const {slots, phrases} = slotsOf(query);
+  if (!slots.length) return [];
+  const answers = await Promise.all([...slots, ...phrases].map(found));
+  // words found nowhere, with no synonym found either: their fixes
+  const lost = slots.filter((slot, i) => !answers[i].own.results.length
+    && !answers[i].others.some((a) => a.results.length));
+  await Promise.all(lost.map(async (slot) => {
+    const i = slots.indexOf(slot);
+    const next = slots.find((s) => s.from === slot.to);
+    const fix = await fixes(slot.folded, next ? next.folded : "");
+    if (!fix.terms.length) return;
+    slot.others = fix.terms;
+    slot.share = FIXED_SHARE;
+    answers[i] = await found({...slot, term: ""});
+    if (fix.joined) {  // the neighbour is part of the joined word: it counts as covered
+      phrases.push({term: "", others: fix.terms, share: FIXED_SHARE,
+                    words: [i, slots.indexOf(next)]});
+      answers.push(await found(phrases[phrases.length - 1]));
+    }
+  }));
+  const perSlot = slots.map((slot, i) => best(slot, answers[i]));
+  phrases.forEach((phrase, k) => {
+    best(phrase, answers[slots.length + k]).forEach((hit, id) => {
+      for (const w of phrase.words) {
+        const mine = perSlot[w].get(id);
+        if (!mine || mine.s < hit.s) perSlot[w].set(id, hit);
+      }
+    });
+  });
+  const weights = perSlot.map((scores) => Math.log(1 + pages / Math.max(1, scores.size)));
+  const all = weights.reduce((a, b) => a + b, 0) || 1;
+  const byId = new Map();
+  perSlot.forEach((scores, i) => scores.forEach(({r, s}, id) => {
+    const entry = byId.get(id) || {result: r, sum: 0, covered: 0};
+    entry.sum += s;
+    entry.covered += weights[i];
+    byId.set(id, entry);
+  }));
+  const results = [...byId.values()]
+    .map((e) => ({result: e.result, score: e.sum * (e.covered / all) ** 2}))
+    .sort((a, b) => b.score - a.score);
+  return titleFirst(query, results);
+}
+
+/* Rule 1: the pages whose title the query is go first (in their order). The title keys are
+ * folded titles, also less stop words and the part before a dash or colon
+ * (macros/search/titles.py). */
+async function titleFirst(query, results) {
+  const folded = fold(query);
+  const core = folded.split(" ").filter((w) => !stop.has(w)).join(" ");
+  let ids = titles.get(folded) || titles.get(core);
+  if (!ids && folded.length >= 8) {
+    const limit = folded.length >= 16 ? 2 : 1;
+    for (const [key, keyIds] of titles) {
+      if (distance(folded, key, limit) <= limit) { ids = keyIds; break; }
+    }
+  }
+  if (!ids) return results;
+  const first = results.filter((r) => ids.includes(r.result.id));
+  if (!first.length) {  // not among the results (a typo in every word): find it by its title
+    const [key] = [...titles].find(([, keyIds]) => keyIds === ids);
+    const answer = await search(key);
+    answer.results.filter((r) => ids.includes(r.id))
+      .forEach((r) => first.push({result: r, score: r.score}));
+  }
+  return [...first, ...results.filter((r) => !first.includes(r))];
+}
+
+// --- what Material draws -------------------------------------------------------------------
+
+// Pagefind's excerpt: the page's text (escaped by Pagefind) with <mark> around the words found
+const excerpt = (text) => String(text || "").replace(/<(?!\/?mark>)/g, "&lt;");
+
+function item(data, score, terms) {
+  const department = data.meta.department ? `<b>${escapeHtml(data.meta.department)}</b> · ` : "";
+  const summary = data.meta.summary ? escapeHtml(data.meta.summary) : excerpt(data.excerpt);
+  const page = {location: relative(data.url), title: escapeHtml(data.meta.title || data.url),
+                text: department + summary, score, terms};
+  const sections = (data.sub_results || [])
+    .filter((s) => s.anchor && s.anchor.element !== "h1" && s.url !== data.url)
+    .slice(0, SECTIONS)
+    .map((s) => ({location: relative(s.url), title: escapeHtml(s.title), text: excerpt(s.excerpt),
+                  score: score / 2, terms}));
+  return [page, ...sections];
+}
+
+const clean = (text) => text.replace(/[*+\-:^~"]+(?=\s|$)/g, " ").trim();
+
+async function answer(text, number) {
+  const query = clean(text);
+  if (!query) return {items: []};
+  await ready;
+  const results = await ranked(query);
+  if (number !== latest) return null;   // a newer keystroke is on its way
+  const terms = Object.fromEntries(query.split(/\s+/).map((t) => [t.toLowerCase(), true]));
+  // The first few at once, the rest of the first screen right after: a reader sees the top
+  // of the list sooner, and the list does not move under the first results.
+  const first = await Promise.all(results.slice(0, FIRST).map((r) => r.result.data()));
+  if (number !== latest) return null;
+  const items = first.map((data, i) => item(data, results[i].score, terms));
+  if (results.length > FIRST) {
+    postMessage({type: 3, data: {items: [...items]}});
+    const rest = await Promise.all(results.slice(FIRST, SHOWN).map((r) => r.result.data()));
+    if (number !== latest) return null;
+    items.push(...rest.map((data, i) => item(data, results[FIRST + i].score, terms)));
+  }
+  return {items};
+}
+
+addEventListener("message", (event) => {
+  const message = event.data;
+  if (message.type === 0) {
+    ready.then(() => postMessage({type: 1}), (error) => console.warn("search:", error));
+  } else if (message.type === 2) {
+    const number = ++latest;
+    answer(message.data, number).then((data) => {
+      if (data) postMessage({type: 3, data});
+    }).catch((error) => { console.warn("search:", error); postMessage({type: 3, data: {items: []}}); });
+  }
+});
