@@ -3,6 +3,8 @@ against Material's lunr in tests/search_eval/RESULTS.md). Material's search box,
 navigation and highlighting stay; its lunr index is not built (``search: enabled: false`` in
 mkdocs.yml) and its worker is replaced by ours (overrides/assets/kb/search-worker.js), which
 answers from Pagefind's index: one per language, loaded in small pieces per query.
+Material's search plugin is kept for its search box, with an index that indexes nothing
+(:class:`SettingsOnly`).
 
 - :meth:`SiteSearch.page_content`: each page's content marked for Pagefind
   (:mod:`macros.search.index_marks`): the department and summary its result shows, its search
@@ -12,8 +14,7 @@ answers from Pagefind's index: one per language, loaded in small pieces per quer
 - :meth:`SiteSearch.language_built`: the language's vocabulary files.
 - :meth:`SiteSearch.site_built` (once, when every language is written): Pagefind indexes the
   site; then each language's search file (``search/search.<lang>.json``: the synonym table
-  from routines/synonyms.yml, the stop words, the titles for the exact-title rule) and the
-  small ``search/search_index.json`` Material's scripts read their settings from.
+  from routines/synonyms.yml, the stop words, the titles for the exact-title rule).
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
 from macros.model.core import KnowledgeBase
@@ -35,9 +35,6 @@ from macros.search.titles import title_table
 from macros.search.vocabulary import Vocabulary
 
 WORKER = "assets/kb/search-worker.js"
-SETTINGS = Path("search") / "search_index.json"
-# Material's highlighting on the target page (?h=) splits words by this (its default)
-SEPARATOR = r"[\s\-]+"
 _MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
 
 
@@ -60,14 +57,29 @@ def excluded_from_search(page: Any, lang: str) -> bool:
     return getattr(page.file, "locale", lang) != lang
 
 
+class SettingsOnly:
+    """Material's search index without the index. Material's search plugin stays (its search
+    box, keyboard navigation and highlighting need it) but indexes nothing: Pagefind does.
+    It still writes ``search/search_index.json``, now with its settings only (the separator
+    its highlighting on the target page uses), and mkdocs-static-i18n, which reads and refills
+    the plugin's entries after each language, finds none."""
+
+    def __init__(self, settings: Any) -> None:
+        self.settings = {key: settings[key] for key in ("lang", "separator", "pipeline", "fields")}
+        self.entries: list[dict[str, Any]] = []
+
+    def add_entry_from_context(self, page: Any) -> None:
+        return None
+
+    def generate_search_index(self, previous: Any) -> str:
+        return json.dumps({"config": self.settings, "docs": []}, separators=(",", ":"))
+
+
 def without_lunr(config: Any) -> None:
-    """Material's search plugin with ``enabled: false`` keeps its search box but builds no
-    index; mkdocs-static-i18n still reads and refills the plugin's index after each language
-    (``search_index.entries``), so it gets an empty one."""
+    """Give Material's search plugin (after its on_config) the index that indexes nothing."""
     plugin = config.plugins.get("material/search")
-    if plugin is not None and not plugin.config.get("enabled", True) \
-            and not hasattr(plugin, "search_index"):
-        plugin.search_index = SimpleNamespace(entries=[])
+    if plugin is not None and getattr(plugin, "search_index", None) is not None:
+        plugin.search_index = SettingsOnly(plugin.config)
 
 
 class SiteSearch:
@@ -93,9 +105,6 @@ class SiteSearch:
             data = {"stop": sorted(STOP_WORDS[lang]), "synonyms": expansion_table(groups),
                     "titles": title_table(bundle.pages(site_dir, lang), lang)}
             _write_json(site_dir / search_file(lang), data)
-        _write_json(site_dir / SETTINGS, {
-            "config": {"lang": list(LANGUAGES), "separator": SEPARATOR, "pipeline": []},
-            "docs": []})
         self.last_run = run
         return run
 

@@ -143,12 +143,23 @@ function slotsOf(text) {
 
 // --- the second try: words the index does not have -----------------------------------------
 
+// The pages' words with this first letter (folded), most frequent first: [[word, folded]]
 function wordsStarting(letter) {
   if (!/^[a-z]$/.test(letter)) return Promise.resolve([]);
   if (!vocabulary.has(letter)) {
-    vocabulary.set(letter, json(`search/words/${LANG}-${letter}.json`).catch(() => []));
+    vocabulary.set(letter, json(`search/words/${LANG}-${letter}.json`)
+      .then((words) => words.map((w) => [w, fold(w)]), () => []));
   }
   return vocabulary.get(letter);
+}
+
+/* Does the index have the word? Pagefind finds the words that start with it; it has none,
+ * Pagefind falls back to the longest word the query word starts with ("sosialjouren" →
+ * "so…"), which is no answer. An inflected form of a page's word counts as known. */
+function known(word, words) {
+  if (word.length < 4 || !words.length) return true;
+  return words.some(([, f]) => f.startsWith(word)
+    || (word.startsWith(f) && f.length >= 4 && word.length - f.length <= 3));
 }
 
 // Damerau–Levenshtein distance, or limit + 1 once it is over limit
@@ -175,37 +186,31 @@ function distance(a, b, limit) {
   return previous[b.length];
 }
 
-/* Terms for a word found nowhere: the nearest words of the pages (one typo in a word of five
- * letters or more, two from nine), the word split into two words of the pages ("vårdnads|
- * ärenden"), or joined with its neighbour ("utrese förbud" → "utreseförbud"). */
-async function fixes(word, next) {
-  if (word.length < 4) return {terms: [], joined: false};
-  const known = (await wordsStarting(word[0])).map((w) => [w, fold(w)]);
-  if (next) {
-    const joined = known.find(([, f]) => f === word + next);
-    if (joined) return {terms: [joined[0]], joined: true};
-  }
+/* Terms for a word the index does not have: the nearest words of the pages (one typo in a
+ * word of five letters or more, two from nine; the more frequent first), else the word as two
+ * words of the pages ("vårdnads|ärenden"). */
+async function fixes(word, words) {
   const limit = word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
   const near = [];
-  for (const [w, f] of known) {
+  for (const [w, f] of words) {
     const d = distance(word, f, limit);
     if (d <= limit) near.push([d, w]);
   }
   near.sort((a, b) => a[0] - b[0]);  // stable: the more frequent word first among equals
-  if (near.length) return {terms: near.slice(0, 2).map(([, w]) => w), joined: false};
+  if (near.length) return near.slice(0, 2).map(([, w]) => w);
   if (word.length >= 8) {
-    const heads = new Set(known.map(([, f]) => f));
+    const heads = new Set(words.map(([, f]) => f));
     for (let cut = word.length - 3; cut >= 3; cut--) {
       const head = word.slice(0, cut);
       const rest = word.slice(cut);
-      const firstPart = heads.has(head) ? head
+      const first = heads.has(head) ? head
         : head.endsWith("s") && heads.has(head.slice(0, -1)) ? head.slice(0, -1) : null;
-      if (!firstPart) continue;
-      const tails = (await wordsStarting(rest[0])).map(fold);
-      if (tails.includes(rest)) return {terms: [`${firstPart} ${rest}`], joined: false};
+      if (!first) continue;
+      const tails = await wordsStarting(rest[0]);
+      if (tails.some(([, f]) => f === rest)) return [`${first} ${rest}`];
     }
   }
-  return {terms: [], joined: false};
+  return [];
 }
 
 // --- ranking -------------------------------------------------------------------------------
@@ -227,30 +232,40 @@ function best(slot, answer) {
   return scores;
 }
 
+/* The second try: a word the index lacks is searched as its fixes instead, and two words the
+ * pages write as one ("utrese förbud") also as that word. ``letters``: each word slot's
+ * vocabulary (the words with its first letter). */
+async function secondTry(slots, letters, slotAnswers, phrases, phraseAnswers) {
+  await Promise.all(slots.map(async (slot, i) => {
+    if (slot.others.length || known(slot.folded, letters[i])) return;
+    const terms = await fixes(slot.folded, letters[i]);
+    if (!terms.length) return;  // nothing better than Pagefind's own guess
+    slot.term = "";
+    slot.others = terms;
+    slot.share = FIXED_SHARE;
+    slotAnswers[i] = await found(slot);
+  }));
+  const joins = [];
+  for (let i = 0; i + 1 < slots.length; i++) {
+    if (slots[i + 1].from !== slots[i].to) continue;
+    const joined = slots[i].folded + slots[i + 1].folded;
+    const whole = letters[i].find(([, f]) => f === joined);
+    if (whole) joins.push({term: "", others: [whole[0]], share: FIXED_SHARE, words: [i, i + 1]});
+  }
+  phrases.push(...joins);
+  phraseAnswers.push(...await Promise.all(joins.map(found)));
+}
+
 async function ranked(query) {
   const {slots, phrases} = slotsOf(query);
   if (!slots.length) return [];
-  const answers = await Promise.all([...slots, ...phrases].map(found));
-  // words found nowhere, with no synonym found either: their fixes
-  const lost = slots.filter((slot, i) => !answers[i].own.results.length
-    && !answers[i].others.some((a) => a.results.length));
-  await Promise.all(lost.map(async (slot) => {
-    const i = slots.indexOf(slot);
-    const next = slots.find((s) => s.from === slot.to);
-    const fix = await fixes(slot.folded, next ? next.folded : "");
-    if (!fix.terms.length) return;
-    slot.others = fix.terms;
-    slot.share = FIXED_SHARE;
-    answers[i] = await found({...slot, term: ""});
-    if (fix.joined) {  // the neighbour is part of the joined word: it counts as covered
-      phrases.push({term: "", others: fix.terms, share: FIXED_SHARE,
-                    words: [i, slots.indexOf(next)]});
-      answers.push(await found(phrases[phrases.length - 1]));
-    }
-  }));
-  const perSlot = slots.map((slot, i) => best(slot, answers[i]));
+  const vocabularies = Promise.all(slots.map((s) => wordsStarting(s.folded[0])));
+  const [slotAnswers, phraseAnswers] = await Promise.all([
+    Promise.all(slots.map(found)), Promise.all(phrases.map(found))]);
+  await secondTry(slots, await vocabularies, slotAnswers, phrases, phraseAnswers);
+  const perSlot = slots.map((slot, i) => best(slot, slotAnswers[i]));
   phrases.forEach((phrase, k) => {
-    best(phrase, answers[slots.length + k]).forEach((hit, id) => {
+    best(phrase, phraseAnswers[k]).forEach((hit, id) => {
       for (const w of phrase.words) {
         const mine = perSlot[w].get(id);
         if (!mine || mine.s < hit.s) perSlot[w].set(id, hit);
@@ -278,19 +293,16 @@ async function ranked(query) {
 async function titleFirst(query, results) {
   const folded = fold(query);
   const core = folded.split(" ").filter((w) => !stop.has(w)).join(" ");
-  let ids = titles.get(folded) || titles.get(core);
-  if (!ids && folded.length >= 8) {
+  let key = titles.has(folded) ? folded : titles.has(core) ? core : null;
+  if (!key && folded.length >= 8) {
     const limit = folded.length >= 16 ? 2 : 1;
-    for (const [key, keyIds] of titles) {
-      if (distance(folded, key, limit) <= limit) { ids = keyIds; break; }
-    }
+    key = [...titles.keys()].find((k) => distance(folded, k, limit) <= limit) || null;
   }
-  if (!ids) return results;
+  if (!key) return results;
+  const ids = titles.get(key);
   const first = results.filter((r) => ids.includes(r.result.id));
   if (!first.length) {  // not among the results (a typo in every word): find it by its title
-    const [key] = [...titles].find(([, keyIds]) => keyIds === ids);
-    const answer = await search(key);
-    answer.results.filter((r) => ids.includes(r.id))
+    (await search(key)).results.filter((r) => ids.includes(r.id))
       .forEach((r) => first.push({result: r, score: r.score}));
   }
   return [...first, ...results.filter((r) => !first.includes(r))];
