@@ -117,8 +117,7 @@ EXPECTED = {
     ("navigation order", "start page navigation in another order (sv)"),
     ("search", "field weights differ (en)"),
     ("search", "field weights differ (sv)"),
-    ("search", "index files: search/search_index.json, search/search_index.en.json → "
-               "search.json, en/search.json"),
+    ("search", "index files: pagefind/pagefind-entry.json → search.json, en/search.json"),
 }
 
 

@@ -1,6 +1,7 @@
 """The exported site served by real nginx and Apache httpd from the configuration
 `kb server-config` prints (tests/served.py): every file type with its Content-Type and charset,
-compression with Vary, caching, the Content-Security-Policy on pages, CORS only for api/, the
+compression with Vary, caching, the Content-Security-Policy on pages (and the search worker's
+own), CORS only for api/, the
 root's redirect, 404 pages per language and version, and TLS with a redirect from HTTP."""
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from macros.render.csp import WORKER_POLICY
 from macros.render.server import DEBIAN_TEST_CERT, FINGERPRINTED, apache_modules
 from tests.served import Served
 from tests.web_servers import (
@@ -42,6 +44,7 @@ class FileType:
     immutable: bool = False
     cors: bool = False
     page: bool = False  # HTML: the CSP
+    worker: bool = False  # the search worker: its own CSP (WebAssembly)
 
     def path(self, export: Path) -> str:
         found = sorted(export.glob(self.pattern))
@@ -51,6 +54,7 @@ class FileType:
 
 JS = ("application/javascript", "text/javascript")
 XML = ("text/xml", "application/xml")
+BINARY = ("application/octet-stream",)  # compressed by Pagefind already: never again
 FILE_TYPES = (
     FileType("page", "gallande/index.html", ("text/html",), text=True, page=True),
     FileType("English page", "gallande/en/index.html", ("text/html",), text=True, page=True),
@@ -59,8 +63,25 @@ FILE_TYPES = (
     FileType("own stylesheet", "gallande/assets/kb/kb.css", ("text/css",), text=True),
     FileType("Material's script", "gallande/assets/javascripts/bundle.*.min.js", JS,
              text=True, immutable=True),
-    FileType("search worker", "gallande/assets/javascripts/workers/search.*.min.js", JS,
-             text=True, immutable=True),
+    FileType("Material's search worker (not used)",
+             "gallande/assets/javascripts/workers/search.*.min.js", JS, text=True,
+             immutable=True),
+    FileType("search worker", "gallande/assets/kb/search-worker.js", JS, text=True,
+             worker=True),
+    FileType("search engine", "gallande/pagefind/pagefind.js", JS, text=True),
+    FileType("search engine's WebAssembly", "gallande/pagefind/wasm.sv.pagefind", BINARY),
+    FileType("search index entry", "gallande/pagefind/pagefind-entry.json",
+             ("application/json",), text=True),
+    FileType("search index metadata", "gallande/pagefind/pagefind.sv_*.pf_meta", BINARY,
+             immutable=True),
+    FileType("search index piece", "gallande/pagefind/index/en_*.pf_index", BINARY,
+             immutable=True),
+    FileType("search result", "gallande/pagefind/fragment/sv_*.pf_fragment", BINARY,
+             immutable=True),
+    FileType("search file", "gallande/search/search.sv.json", ("application/json",),
+             text=True),
+    FileType("search vocabulary", "gallande/search/words/sv-s.json", ("application/json",),
+             text=True),
     FileType("own script", "gallande/assets/kb/kb.js", JS, text=True),
     FileType("source map", "gallande/assets/javascripts/bundle.*.min.js.map",
              ("application/json",), text=True),
@@ -70,8 +91,8 @@ FILE_TYPES = (
              cors=True),
     FileType("feed", "gallande/api/routines.sv.atom", ("application/atom+xml",), text=True,
              cors=True),
-    FileType("search index", "gallande/search/search_index.json", ("application/json",),
-             text=True),
+    FileType("Material's search settings", "gallande/search/search_index.json",
+             ("application/json",), text=True),
     FileType("versions", "versions.json", ("application/json",), text=True),
     FileType("sitemap", "gallande/sitemap.xml", XML, text=True),
     FileType("compressed sitemap", "gallande/sitemap.xml.gz", ("application/gzip",)),
@@ -114,13 +135,17 @@ def test_every_file_type_is_served_right(served_fixture: Served, file_type: File
     expected_cache = IMMUTABLE if file_type.immutable else REVALIDATE
     assert response.header("Cache-Control") == expected_cache, path
     csp = response.header("Content-Security-Policy")
-    assert csp == (policy(served_fixture) if file_type.page else ""), path
+    expected_csp = (policy(served_fixture) if file_type.page
+                    else WORKER_POLICY if file_type.worker else "")
+    assert csp == expected_csp, path
     assert response.header("Access-Control-Allow-Origin") == ("*" if file_type.cors else "")
     assert response.header("X-Content-Type-Options") == "nosniff"
 
 
 @pytest.mark.parametrize("path", ["gallande/index.html", "versions.json",
-                                  "gallande/api/routines.json", "gallande/assets/kb/kb.js"])
+                                  "gallande/api/routines.json", "gallande/assets/kb/kb.js",
+                                  "gallande/pagefind/pagefind.js",
+                                  "gallande/pagefind/wasm.en.pagefind"])
 def test_what_is_revalidated_comes_back_not_modified(served_fixture: Served, path: str) -> None:
     """no-cache means "ask first": the validators of a response give 304 Not Modified."""
     url = f"{served_fixture.url}/{path}"
@@ -132,11 +157,16 @@ def test_what_is_revalidated_comes_back_not_modified(served_fixture: Served, pat
 
 
 def test_fingerprinted_names_are_material_assets(served_fixture: Served) -> None:
-    """Only names with a content hash are cached for a year: never a page or our assets."""
+    """Only names with a content hash are cached for a year: Material's assets and the pieces
+    of the search index, never a page, our assets or the search engine's own files."""
     names = [p.name for p in served_fixture.export.rglob("*") if p.is_file()]
     long_lived = {n for n in names if re.search(FINGERPRINTED, n)}
-    assert long_lived and all(n.startswith(("main.", "palette.", "bundle.", "search."))
+    assert long_lived and all(n.startswith(("main.", "palette.", "bundle.", "search.", "sv_",
+                                            "en_", "pagefind.sv_", "pagefind.en_"))
                               for n in long_lived), sorted(long_lived)
+    assert any(n.endswith(".pf_index") for n in long_lived)
+    assert not {"pagefind.js", "pagefind-entry.json", "wasm.sv.pagefind",
+                "search-worker.js"} & long_lived
 
 
 def test_the_root_goes_to_the_version_in_force(served_fixture: Served) -> None:

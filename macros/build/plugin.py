@@ -108,6 +108,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self.print = PrintSupport()  # the whole plan on one page, print footers, the PDF
         self.workers = LanguageWorkers()  # the other languages, built in forked processes
         self.search = SiteSearch()  # Pagefind's index and the search worker's files
+        self._depth = 0  # language builds under way in this process (see on_pre_build)
         self._serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -198,6 +199,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.records[page_language(config)] = []
+        self._depth += 1  # static-i18n builds the other languages inside the first's post-build
 
     @event_priority(50)  # before mkdocs-static-i18n (-100) sorts files by language
     def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
@@ -253,6 +255,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self.workers.cancel()
+        self._depth = 0
 
     def _mark_swedish(self, output: str, config: MkDocsConfig) -> str:
         """Swedish titles in the navigation of English pages get lang="sv" (lang_parts)."""
@@ -314,12 +317,14 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         lang = page_language(config)
-        self.search.language_built(site_dir, lang)
+        self._depth -= 1
         if self.workers.is_child:  # the parent writes what spans the languages
+            self.search.languages_built(site_dir)
             write_language_redirects(config, lang)
             self.print.post_build(config)
             return
-        if lang == DEFAULT_LANGUAGE and self.kb is not None:  # every language is written
+        if self._depth <= 0 and self.kb is not None:  # the outermost: every language is written
+            self.search.languages_built(site_dir)
             try:
                 run = self.search.site_built(site_dir, self.kb)
             except PagefindError as exc:

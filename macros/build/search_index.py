@@ -11,7 +11,7 @@ Material's search plugin is kept for its search box, with an index that indexes 
   words weighted; pages left out of search (``search: exclude``, a page shown from the other
   language's file) get no mark, so Pagefind skips them. Their words are counted for the
   vocabulary (:mod:`macros.search.vocabulary`).
-- :meth:`SiteSearch.language_built`: the language's vocabulary files.
+- :meth:`SiteSearch.languages_built`: the vocabulary files of the languages built here.
 - :meth:`SiteSearch.site_built` (once, when every language is written): Pagefind indexes the
   site; then each language's search file (``search/search.<lang>.json``: the synonym table
   from routines/synonyms.yml, the stop words, the titles for the exact-title rule).
@@ -95,8 +95,11 @@ class SiteSearch:
         return marked(html, department=department, summary=summary_of(html),
                       search_words=words)
 
-    def language_built(self, site_dir: Path, lang: str) -> None:
-        self.vocabulary.write(site_dir, lang)
+    def languages_built(self, site_dir: Path) -> None:
+        """The vocabulary files of the languages this process built."""
+        for lang in self.vocabulary.counts:
+            self.vocabulary.write(site_dir, lang)
+        self.vocabulary = Vocabulary()
 
     def site_built(self, site_dir: Path, kb: KnowledgeBase) -> IndexRun:
         run = index_site(site_dir)

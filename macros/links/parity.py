@@ -34,12 +34,14 @@ import lxml.html
 
 from macros.links.compare import Difference, _target, compare, page_address, read_site
 from macros.links.reader import site_files
+from macros.search import bundle
 
 KINDS: tuple[str, ...] = ("pages", "files", "links", "anchors", "navigation",
                           "navigation order", "search", "review notice", "embed mode", "exports",
                           "versions")
 LANGS = ("sv", "en")  # sv at the root, en under en/
 _SEARCH_FILES = {  # where each build keeps each language's search index
+    "pagefind": {"sv": "pagefind/pagefind-entry.json", "en": "pagefind/pagefind-entry.json"},
     "mkdocs": {"sv": "search/search_index.json", "en": "search/search_index.en.json"},
     "zensical": {"sv": "search.json", "en": "en/search.json"},
 }
@@ -171,6 +173,11 @@ def _search_flavour(site: Path) -> str | None:
 
 
 def _search_index(site: Path, flavour: str, lang: str) -> tuple[dict[str, Any], list[Any]]:
+    if flavour == "pagefind":  # one index per language in one bundle; stemmed by language
+        if lang not in bundle.languages(site):
+            return {}, []
+        return {"lang": [lang]}, [{"location": page.url.lstrip("/"), "text": page.content}
+                                  for page in bundle.pages(site, lang)]
     path = site / _SEARCH_FILES[flavour][lang]
     if not path.is_file():
         return {}, []
@@ -190,8 +197,8 @@ def _search_findings(reference: Path, candidate: Path) -> list[Finding]:
                         + ("reference" if ref_flavour is None else "candidate"))]
     found = []
     if ref_flavour != cand_flavour:
-        ref_files = ", ".join(_SEARCH_FILES[ref_flavour].values())
-        cand_files = ", ".join(_SEARCH_FILES[cand_flavour].values())
+        ref_files = ", ".join(dict.fromkeys(_SEARCH_FILES[ref_flavour].values()))
+        cand_files = ", ".join(dict.fromkeys(_SEARCH_FILES[cand_flavour].values()))
         found.append(Finding("search", f"index files: {ref_files} → {cand_files}", 2))
     for lang in LANGS:
         ref_config, ref_entries = _search_index(reference, ref_flavour, lang)

@@ -36,6 +36,15 @@ class IndexRun:
     output: str
 
 
+def _steady_entry(path: Path) -> None:
+    """Pagefind lists the languages in its entry file in any order from run to run: sorted, the
+    same site gives the same bytes (publishing an unchanged site changes nothing)."""
+    entry = json.loads(path.read_text(encoding="utf-8"))
+    entry["languages"] = dict(sorted(entry.get("languages", {}).items()))
+    path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")),
+                    encoding="utf-8")
+
+
 def command() -> list[str]:
     return [sys.executable, "-m", "pagefind"]
 
@@ -60,4 +69,5 @@ def index_site(site_dir: Path) -> IndexRun:
         raise PagefindError(f"Pagefind failed: {message}")
     for name in UNUSED:
         (site / BUNDLE / name).unlink(missing_ok=True)
+    _steady_entry(site / BUNDLE / "pagefind-entry.json")
     return IndexRun(time.perf_counter() - started, done.stdout)

@@ -25,9 +25,13 @@ const ROOT = new URL("../../", self.location.href); // this version's root
 const SHOWN = 10;        // pages whose details are loaded for the first screen
 const FIRST = 4;         // pages drawn at once; the rest of the first screen right after
 const SECTIONS = 3;      // sections listed under a page
-const SYNONYM_SHARE = 0.5;  // a page found only through a synonym: half its score
+const SYNONYM_SHARE = 1.0;  // a page found only through a synonym: as through the word
 const FIXED_SHARE = 0.8;    // through a correction, a compound's parts or its joined form
 const LONGEST = 10;         // words in a synonym phrase (macros/search/synonyms.py)
+// Pagefind matches the query in the pages' metadata too: the title five times (its default),
+// the summary once, the department not at all (it names where a routine belongs, not what
+// it is about)
+const RANKING = {metaWeights: {title: 5.0, department: 0.0}};
 // Endings a word may have beyond a synonym's last word (vårdtagare → vårdtagaren)
 const ENDINGS = LANG === "en"
   ? ["'s", "s", "es", "ed", "ing"]
@@ -65,7 +69,7 @@ async function setup() {
   const engine = (async () => {
     const module = await import(new URL("pagefind/pagefind.js", ROOT).href);
     await module.options({basePath: new URL("pagefind/", ROOT).pathname,
-                          baseUrl: ROOT.pathname, excerptLength: 24});
+                          baseUrl: ROOT.pathname, excerptLength: 24, ranking: RANKING});
     await module.init();
     return module;
   })();
@@ -79,6 +83,11 @@ async function setup() {
 }
 // Started at once: the index is ready sooner than Material's SETUP message arrives.
 const ready = setup();
+// Then, while the reader is still reading, one search for the language's commonest word (on
+// every page): Pagefind's first search is several times slower than the next (its
+// WebAssembly is compiled lazily), and the reader's first query should not pay for that.
+const WARM_UP = LANG === "en" ? "the" : "och";
+ready.then(() => pagefind.search(WARM_UP)).catch(() => null);
 
 // --- what the reader typed -----------------------------------------------------------------
 
@@ -111,15 +120,22 @@ function synonymsOf(words, start, end) {
 function slotsOf(text) {
   const raw = text.split(/\s+/).filter(Boolean);
   const words = raw.map(fold);
-  const carrying = words.map((w) => w && !stop.has(w));
-  const none = !carrying.some(Boolean);
+  const none = !words.some((w) => w && !stop.has(w));
+  const carrying = words.map((w) => Boolean(w) && (none || !stop.has(w)));
   const slots = [];
   words.forEach((w, i) => {
-    if (w && (none || carrying[i])) {
-      slots.push({term: raw[i], folded: w, from: i, to: i + 1, others: [], share: SYNONYM_SHARE,
-                  words: [slots.length]});
+    if (carrying[i]) {
+      slots.push({term: raw[i], folded: w, from: i, to: i + 1, others: [], share: SYNONYM_SHARE});
     }
   });
+  const query = {raw, words, carrying, slots};
+  return {slots, phrases: phrasesOf(query, () => true), query};
+}
+
+/* The synonym phrases of the query's words (longest first, left to right). A one-word match
+ * gives its slot other terms; a longer one is a phrase slot over the word slots it spans.
+ * ``wanted(slotIndexes)``: which phrases to keep. */
+function phrasesOf({raw, words, carrying, slots}, wanted) {
   const phrases = [];
   for (let i = 0; i < words.length;) {
     let matched = 0;
@@ -128,17 +144,18 @@ function slotsOf(text) {
       if (!others) continue;
       matched = n;
       const inside = slots.filter((s) => s.from >= i && s.to <= i + n);
+      const indexes = inside.map((s) => slots.indexOf(s));
+      if (!inside.length || !wanted(indexes)) continue;
       if (n === 1 && inside.length === 1) {
-        inside[0].others = others;
-      } else if (inside.length) {
-        phrases.push({term: raw.slice(i, i + n).filter((_, k) => carrying[i + k] || none)
-                        .join(" "), others, share: SYNONYM_SHARE,
-                      words: inside.map((s) => slots.indexOf(s))});
+        inside[0].others = [...new Set([...inside[0].others, ...others])];
+      } else {
+        phrases.push({term: raw.slice(i, i + n).filter((_, k) => carrying[i + k]).join(" "),
+                      others, share: SYNONYM_SHARE, words: indexes});
       }
     }
     i += matched || 1;
   }
-  return {slots, phrases};
+  return phrases;
 }
 
 // --- the second try: words the index does not have -----------------------------------------
@@ -188,7 +205,8 @@ function distance(a, b, limit) {
 
 /* Terms for a word the index does not have: the nearest words of the pages (one typo in a
  * word of five letters or more, two from nine; the more frequent first), else the word as two
- * words of the pages ("vårdnads|ärenden"). */
+ * words of the pages ("vårdnads|ärenden"), else the longest start it shares with a word of
+ * the pages when that is most of it ("orosanmälningar" → "orosanmäl…"). */
 async function fixes(word, words) {
   const limit = word.length >= 9 ? 2 : word.length >= 5 ? 1 : 0;
   const near = [];
@@ -210,7 +228,13 @@ async function fixes(word, words) {
       if (tails.some(([, f]) => f === rest)) return [`${first} ${rest}`];
     }
   }
-  return [];
+  let shared = 0;
+  for (const [, f] of words) {
+    let n = 0;
+    while (n < f.length && n < word.length && f[n] === word[n]) n++;
+    shared = Math.max(shared, n);
+  }
+  return shared >= 6 && shared >= 0.6 * word.length ? [word.slice(0, shared)] : [];
 }
 
 // --- ranking -------------------------------------------------------------------------------
@@ -232,37 +256,51 @@ function best(slot, answer) {
   return scores;
 }
 
-/* The second try: a word the index lacks is searched as its fixes instead, and two words the
- * pages write as one ("utrese förbud") also as that word. ``letters``: each word slot's
+/* The second try: a word the index lacks is searched as its fixes instead (or, without any,
+ * counts as found nowhere: Pagefind's own guess for it is a short word it starts with), and
+ * the synonym phrases the fixed words make are searched too; two words the pages write as
+ * one ("utrese förbud") are also searched as that word. ``letters``: each word slot's
  * vocabulary (the words with its first letter). */
-async function secondTry(slots, letters, slotAnswers, phrases, phraseAnswers) {
+async function secondTry(query, letters, slotAnswers, phrases, phraseAnswers) {
+  const {slots} = query;
+  const fixed = new Set();
   await Promise.all(slots.map(async (slot, i) => {
     if (slot.others.length || known(slot.folded, letters[i])) return;
     const terms = await fixes(slot.folded, letters[i]);
-    if (!terms.length) return;  // nothing better than Pagefind's own guess
     slot.term = "";
     slot.others = terms;
     slot.share = FIXED_SHARE;
     slotAnswers[i] = await found(slot);
+    if (terms.length) {
+      fixed.add(i);
+      query.words[slot.from] = fold(terms[0]);
+    }
   }));
-  const joins = [];
+  const more = fixed.size ? phrasesOf(query, (indexes) => indexes.some((i) => fixed.has(i)))
+    : [];
+  more.forEach((p) => { p.term = ""; });  // the typed words are not the phrase: only others
+  for (const i of fixed) {  // a fixed word that became a one-word synonym: search those too
+    if (slots[i].others.length && slotAnswers[i].others.length !== slots[i].others.length) {
+      slotAnswers[i] = await found(slots[i]);
+    }
+  }
   for (let i = 0; i + 1 < slots.length; i++) {
     if (slots[i + 1].from !== slots[i].to) continue;
     const joined = slots[i].folded + slots[i + 1].folded;
     const whole = letters[i].find(([, f]) => f === joined);
-    if (whole) joins.push({term: "", others: [whole[0]], share: FIXED_SHARE, words: [i, i + 1]});
+    if (whole) more.push({term: "", others: [whole[0]], share: FIXED_SHARE, words: [i, i + 1]});
   }
-  phrases.push(...joins);
-  phraseAnswers.push(...await Promise.all(joins.map(found)));
+  phrases.push(...more);
+  phraseAnswers.push(...await Promise.all(more.map(found)));
 }
 
 async function ranked(query) {
-  const {slots, phrases} = slotsOf(query);
+  const {slots, phrases, query: parts} = slotsOf(query);
   if (!slots.length) return [];
   const vocabularies = Promise.all(slots.map((s) => wordsStarting(s.folded[0])));
   const [slotAnswers, phraseAnswers] = await Promise.all([
     Promise.all(slots.map(found)), Promise.all(phrases.map(found))]);
-  await secondTry(slots, await vocabularies, slotAnswers, phrases, phraseAnswers);
+  await secondTry(parts, await vocabularies, slotAnswers, phrases, phraseAnswers);
   const perSlot = slots.map((slot, i) => best(slot, slotAnswers[i]));
   phrases.forEach((phrase, k) => {
     best(phrase, phraseAnswers[k]).forEach((hit, id) => {
@@ -310,8 +348,9 @@ async function titleFirst(query, results) {
 
 // --- what Material draws -------------------------------------------------------------------
 
-// Pagefind's excerpt: the page's text (escaped by Pagefind) with <mark> around the words found
-const excerpt = (text) => String(text || "").replace(/<(?!\/?mark>)/g, "&lt;");
+// Pagefind's excerpt: the page's plain text with <mark> around the words found. The text is
+// escaped; only the marks stay HTML.
+const excerpt = (text) => escapeHtml(text || "").replace(/&lt;(\/?)mark&gt;/g, "<$1mark>");
 
 function item(data, score, terms) {
   const department = data.meta.department ? `<b>${escapeHtml(data.meta.department)}</b> · ` : "";
