@@ -155,22 +155,23 @@ build-successor: install install-successor  ## build both languages with Zensica
 	PYTHONPATH="$(CURDIR)" $(SUCCESSOR_BIN)/python -m macros.successor.run "$(SUCCESSOR_DIR)"
 	$(BIN)/python -m macros.successor.stage --out "$(SUCCESSOR_DIR)" --finish site-successor
 
-# Search evaluation (tests/search_eval/, macros/search/): build, serve on 127.0.0.1 (nginx when
-# installed, as the embedding guide configures it), type every query into the real search box
-# in Chromium; prints top-1, top-3 and MRR per language and kind and every miss.
-#   make search-eval [SEARCH_JSON=results.json] [SEARCH_LANG=sv|en] [SEARCH_CONFIG=mkdocs.pagefind.yml]
-#   make search-timing [SEARCH_CONFIG=…]: ms from the last keystroke to the first result and
-#   bytes before it, cold / warm / next query (macros/bench/search/timing.py)
-SEARCH_JSON   ?=
-SEARCH_LANG   ?=
-SEARCH_CONFIG ?= mkdocs.yml
+# Search evaluation (tests/search_eval/, macros/bench/search/): build, serve on 127.0.0.1 with
+# nginx as `kb server-config nginx` configures it (Python's server when nginx is missing), type
+# every query into the real search box in Chromium; prints top-1, top-3 and MRR per language
+# and kind and every miss.
+#   make search-eval [SEARCH_JSON=results.json] [SEARCH_LANG=sv|en] [SEARCH_SITE=site]
+#   make search-timing [SEARCH_SITE=.bench/n1000/ours/site]: ms from the last keystroke to the
+#   first result and bytes before it, cold / warm / next query (macros/bench/search/timing.py)
+SEARCH_JSON ?=
+SEARCH_LANG ?=
+SEARCH_SITE ?=
 search-eval: test-install browser      ## findability: top-1, top-3, MRR of the evaluation set
-	KB_PDF=off $(BIN)/mkdocs build -f $(SEARCH_CONFIG) --strict --clean --quiet
-	$(BIN)/python -m macros.bench.search.evaluate --site site $(if $(SEARCH_JSON),--json "$(SEARCH_JSON)") $(if $(SEARCH_LANG),--lang $(SEARCH_LANG))
+	$(if $(SEARCH_SITE),,KB_PDF=off $(BIN)/mkdocs build --strict --clean --quiet)
+	$(BIN)/python -m macros.bench.search.evaluate --site $(or $(SEARCH_SITE),site) $(if $(SEARCH_JSON),--json "$(SEARCH_JSON)") $(if $(SEARCH_LANG),--lang $(SEARCH_LANG))
 
-search-timing: test-install browser    ## search speed and bytes in Chromium (see Makefile)
-	KB_PDF=off $(BIN)/mkdocs build -f $(SEARCH_CONFIG) --strict --clean --quiet
-	$(BIN)/python -m macros.bench.search.timing --site site
+search-timing: test-install browser servers  ## search speed and bytes in Chromium (see Makefile)
+	$(if $(SEARCH_SITE),,KB_PDF=off $(BIN)/mkdocs build --strict --clean --quiet)
+	$(BIN)/python -m macros.bench.search.timing --site $(or $(SEARCH_SITE),site)
 
 lint: test-install
 	$(BIN)/ruff check macros tests

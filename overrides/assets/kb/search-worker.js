@@ -348,9 +348,12 @@ async function titleFirst(query, results) {
 
 // --- what Material draws -------------------------------------------------------------------
 
-// Pagefind's excerpt: the page's plain text with <mark> around the words found. The text is
-// escaped; only the marks stay HTML.
-const excerpt = (text) => escapeHtml(text || "").replace(/&lt;(\/?)mark&gt;/g, "<$1mark>");
+// Pagefind's excerpt: the page's text with <mark> around the words found, with "<" and ">"
+// (not "&") escaped. Between the marks it is read back as text and escaped here, all of it.
+const unescape = (s) => s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, "\"")
+  .replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+const excerpt = (text) => String(text || "").split(/(<\/?mark>)/)
+  .map((part, i) => (i % 2 ? part : escapeHtml(unescape(part)))).join("");
 
 function item(data, score, terms) {
   const department = data.meta.department ? `<b>${escapeHtml(data.meta.department)}</b> · ` : "";
