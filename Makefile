@@ -129,7 +129,7 @@ BENCH_FORMAT ?=
 bench-corpus: install                  ## write the benchmark corpus (N routines) to OUT
 	$(BIN)/kb bench-corpus --routines $(N) --out "$(OUT)"
 
-bench: install                         ## build the corpus a/b/c PAIRS times; print the table
+bench: test-install browser servers    ## build the corpus a/b/c PAIRS times; print the table
 	$(BIN)/kb bench --routines $(N) --out "$(OUT)" --pairs $(PAIRS) $(if $(BENCH_JSON),--json "$(BENCH_JSON)") $(BENCH_FORMAT)
 
 # The successor (issue 21): Zensical + zensical-i18n in their own virtual environment, pinned

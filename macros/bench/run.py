@@ -123,7 +123,8 @@ def build(out: Path, config: str) -> float:
 
 def site_stats(site: Path) -> SiteStats:
     pages = [p.stat().st_size for p in site.rglob("*.html") if p.name != "404.html"]
-    index = sum(p.stat().st_size for p in site.rglob("*.json") if p.parent.name == "search")
+    index = sum(p.stat().st_size for folder in ("search", "pagefind")
+                for p in (site / folder).rglob("*") if p.is_file())
     return SiteStats(len(pages), round(statistics.median(pages) / 1024, 1) if pages else 0.0,
                      round(index / 1024 / 1024, 2))
 
@@ -135,7 +136,7 @@ def _order(pair: int) -> list[str]:
 
 
 def run_bench(repo: Path, out: Path, routines: int, pairs: int = 3, seed: int = 1,
-              progress: Progress = lambda _: None) -> BenchResult:
+              progress: Progress = lambda _: None, search: bool = True) -> BenchResult:
     repo, out = repo.resolve(), out.resolve()  # the builds run in the projects' folders
     prepare(repo, out, routines, seed)
     kb = load(project_of(out, "a")).kb
@@ -158,4 +159,31 @@ def run_bench(repo: Path, out: Path, routines: int, pairs: int = 3, seed: int = 
     result.links_s, links = _run([sys.executable, "-m", "macros", "links", "--format", "json",
                                   str(site_of(out, "a"))], out, allowed=(0, 1))
     result.broken_links = len(json.loads(links.stdout)["broken"])
+    if search:
+        result.search, result.search_note = time_search(site_of(out, "a"), progress)
+    else:
+        result.search_note = "kb bench --no-search"
     return result
+
+
+def time_search(site: Path, progress: Progress) -> tuple[dict[str, dict[str, float]], str]:
+    """The search of ``site`` in Chromium against nginx, cold (macros/bench/search/timing.py):
+    per language the median ms from the last keystroke to the first result and the KB
+    transferred before it; or why it could not be measured."""
+    from macros.bench.search import nginx, timing
+    from macros.bench.search.browser import CHROMIUM
+
+    if not CHROMIUM.exists() or not nginx.available():
+        return {}, "needs Chromium and nginx (make browser servers)"
+    try:
+        import playwright  # noqa: F401  (the test dependencies: make test-install)
+    except ImportError:
+        return {}, "needs Playwright (make test-install)"
+    progress("search timing (Chromium, nginx, 3 fresh profiles per language)")
+    summary = timing.summary(timing.run(site, runs=3))
+    out = {}
+    for lang in ("sv", "en"):
+        row = summary.get(f"cold/{lang}") or {}
+        if row.get("median_ms") is not None:
+            out[lang] = {"ms": float(row["median_ms"]), "kb": float(row["median_kb_total"])}
+    return out, "" if out else "no result in time"

@@ -43,11 +43,14 @@ def bench_corpus(root: Path, routines: int, out: Path, seed: int) -> None:
 @click.option("--json", "json_file", type=click.Path(dir_okay=False, path_type=Path),
               default=None, help="Also write the results to this JSON file.")
 @click.option("--markdown", is_flag=True, help="Print the README's table instead.")
+@click.option("--no-search", is_flag=True,
+              help="Do not time the search in Chromium (it needs Chromium and nginx).")
 @click.pass_obj
 def bench(root: Path, routines: int, out: Path, pairs: int, seed: int,
-          json_file: Path | None, markdown: bool) -> None:
+          json_file: Path | None, markdown: bool, no_search: bool) -> None:
     """Build the corpus with ours (a), naive (b) and naive + navigation.prune (c), alternating,
-    and print build times, ratios, page and search index sizes, `kb check` and `kb links`;
+    and print build times, ratios, page and search index sizes, `kb check` and `kb links`,
+    and how fast ours's search answers in Chromium, cold (first result, bytes before it);
     exit 1 when ours lacks or adds pages, links or anchors against a build of ours without
     the speed-ups (one language after the other, no navigation.prune)."""
     from macros.bench.corpus import CorpusError  # imported here: `kb check` starts faster
@@ -55,7 +58,7 @@ def bench(root: Path, routines: int, out: Path, pairs: int, seed: int,
     from macros.bench.run import BenchError, run_bench
 
     try:
-        result = run_bench(root, out, routines, pairs, seed,
+        result = run_bench(root, out, routines, pairs, seed, search=not no_search,
                            progress=lambda line: click.echo(line, err=True))
     except (CorpusError, BenchError) as exc:
         click.echo(f"kb bench: {exc}", err=True)
