@@ -274,11 +274,11 @@ async function secondTry(query, letters, slotAnswers, phrases, phraseAnswers) {
     if (terms.length) {
       fixed.add(i);
       query.words[slot.from] = fold(terms[0]);
+      query.raw[slot.from] = terms[0];
     }
   }));
   const more = fixed.size ? phrasesOf(query, (indexes) => indexes.some((i) => fixed.has(i)))
     : [];
-  more.forEach((p) => { p.term = ""; });  // the typed words are not the phrase: only others
   for (const i of fixed) {  // a fixed word that became a one-word synonym: search those too
     if (slots[i].others.length && slotAnswers[i].others.length !== slots[i].others.length) {
       slotAnswers[i] = await found(slots[i]);
