@@ -2,7 +2,7 @@
 
 Every page our build makes — the prose pages in docs/ and the pages generated from the data —
 is written with its macros already expanded by our own code (the same macro functions the
-build calls, see :class:`macros.build.macro_context.MacroContext`), so a plain mkdocs-material +
+build calls, see :class:`macros.build.macro_context.PageMacros`), so a plain mkdocs-material +
 mkdocs-static-i18n configuration builds the same pages in the same folders:
 
 - ``naive/``: search + i18n (suffix, sv default + en), the same markdown_extensions, the
@@ -21,12 +21,14 @@ import jinja2
 import yaml
 from mkdocs.utils import get_relative_url
 
-from macros.build.macro_context import MacroContext
+from macros.build.macro_context import PageMacros
 from macros.build.pages import generated_pages, localized
 from macros.build.print.plan import PLAN_DIR, PRINT_FLAG, PRINT_SRC, generated_print_pages
 from macros.load.loader import load
+from macros.load.settings import read_settings
 from macros.model.markdown import norm_src_uri
 from macros.model.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
+from macros.render.csp import project_script_hashes
 from macros.render.urls import page_path
 
 NAIVE = "naive"
@@ -36,12 +38,11 @@ _LANG_OF = re.compile(r"\.([a-z]{2})\.md$")
 
 
 class _Conf(dict[str, Any]):
-    """Just enough of MkDocs' config for :class:`MacroContext` (no `kb` plugin: no PDF)."""
+    """Just enough of MkDocs' config for :class:`PageMacros`: the language and the file."""
 
     def __init__(self, config_file: Path, lang: Lang) -> None:
         super().__init__(theme={"language": lang})
         self.config_file_path = str(config_file)
-        self.plugins: dict[str, Any] = {}
 
 
 def page_lang(src_uri: str) -> Lang:
@@ -59,22 +60,25 @@ class Expander:
 
     def __init__(self, ours: Path) -> None:
         self.ours = ours
-        self.contexts = {lang: MacroContext(self._env(lang)) for lang in LANGUAGES}
+        result = load(ours)
+        if result.kb is None:
+            raise ValueError(f"{ours}/routines has errors; run `kb check`")
+        hashes = project_script_hashes(SimpleNamespace(config_file_path=str(ours / "mkdocs.yml")))
+        self.macros = {lang: PageMacros(result.kb, _Conf(ours / "mkdocs.yml", lang),
+                                        read_settings(ours), script_hashes=hashes).macros()
+                       for lang in LANGUAGES}
         self.jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False,
                                         keep_trailing_newline=True)
         self.url = ""  # the page being expanded
         self.jinja.filters["relative_url"] = lambda path: get_relative_url(str(path), self.url)
 
-    def _env(self, lang: Lang) -> SimpleNamespace:
-        return SimpleNamespace(conf=_Conf(self.ours / "mkdocs.yml", lang), page=None)
-
     def expand(self, src_uri: str, markdown: str) -> str:
         match = _FRONT_MATTER.match(markdown)
         front, body = (match.group(1), match.group(2)) if match else ("", markdown)
-        context = self.contexts[page_lang(src_uri)]
         self.url = page_url(src_uri)
-        context.env.page = SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), url=self.url)
-        return front + self.jinja.from_string(body).render(**context.macros())
+        page = SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), url=self.url)
+        return front + self.jinja.from_string(body).render(page=page,
+                                                           **self.macros[page_lang(src_uri)])
 
 
 def our_pages(ours: Path) -> tuple[dict[str, str], dict[str, str]]:

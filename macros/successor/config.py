@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from macros.load.settings import DEFAULTS
 from macros.model.text import DEFAULT_LANGUAGE, LANGUAGES
 from macros.render.labels import LABELS
 
@@ -112,7 +113,7 @@ def _i18n_with_extra(plugins: list[Any], current_alias: str, statement: str,
 
 
 def successor_config(ours: dict[str, Any], *, docs_dir: str, site_dir: str, custom_dir: str,
-                     site_url: str, current_alias: str = "gallande",
+                     site_url: str, current_alias: str = DEFAULTS.current_alias,
                      statement: str = "tillganglighet/",
                      embed_guide: str = "inbaddning/") -> dict[str, Any]:
     """The Zensical configuration for our ``mkdocs.yml`` (parsed: ``ours``). Paths are

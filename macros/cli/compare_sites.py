@@ -1,5 +1,5 @@
-"""`kb compare-sites REFERENCE CANDIDATE`: do two builds offer the same pages and links?
-(macros/links/compare.py)."""
+"""`kb compare-sites`: do two builds offer the same pages, links and navigation?
+(macros/links/compare.py)"""
 
 from __future__ import annotations
 
@@ -8,15 +8,15 @@ from pathlib import Path
 
 import click
 
+from macros.cli.common import SITE_DIR
 from macros.links.compare import compare, format_differences, read_site
 from macros.links.texts import text
 
-_SITE = click.Path(exists=True, file_okay=False, path_type=Path)
 
-
-@click.command("compare-sites")
-@click.argument("reference", type=_SITE)
-@click.argument("candidate", type=_SITE)
+@click.command("compare-sites",
+               short_help="Do two builds offer the same pages, links and navigation?")
+@click.argument("reference", type=SITE_DIR)
+@click.argument("candidate", type=SITE_DIR)
 @click.option("--limit", type=click.IntRange(1), default=10, show_default=True,
               help="Differences shown per kind.")
 @click.option("--ignore", multiple=True, metavar="PATTERN",
