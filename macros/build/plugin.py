@@ -53,6 +53,7 @@ from macros.load.git_dates import ChangeDates, load_change_dates
 from macros.load.loader import LoadResult, files_signature, load
 from macros.load.page_meta import PagesResult, load_pages
 from macros.load.settings import DEFAULTS, Settings
+from macros.model.catalogue import catalogue
 from macros.model.core import KnowledgeBase, Revision
 from macros.model.markdown import norm_src_uri
 from macros.model.problems import summary
@@ -63,7 +64,6 @@ from macros.model.versions import VERSION_ENV, UnknownVersion, find_revision, re
 from macros.render.blocks import ROUTINES_DIR
 from macros.render.csp import policy_problems, theme_script_hashes
 from macros.render.frontend import defer_scripts, inline_assets, minify_assets
-from macros.render.labels import LABELS
 from macros.render.urls import site_path, site_relative
 from macros.search.split import split_site_index
 
@@ -338,7 +338,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         """What overrides/ needs: labels, the language's search index, the version."""
         lang = page_language(config)
         if lang not in self._labels:
-            self._labels[lang] = {key: texts[lang] for key, texts in LABELS.items()}
+            self._labels[lang] = {key: texts[lang] for key, texts in catalogue().items()}
         context["kb_labels"] = self._labels[lang]
         context["kb_lang"] = lang
         context["kb_search_lang"] = lang if lang != DEFAULT_LANGUAGE else None
@@ -365,7 +365,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
             lang = page_language(config)
             context["kb_other_labels"] = [
                 {"lang": alt["lang"], "start": alt["link"],
-                 "labels": {key: texts[alt["lang"]] for key, texts in LABELS.items()}}
+                 "labels": {key: texts[alt["lang"]] for key, texts in catalogue().items()}}
                 for alt in context["kb_alternates"] if alt["lang"] != lang]
         return context
 

@@ -12,7 +12,7 @@ import click
 from macros.checks.project import Project, open_project, review_report
 from macros.links.internal import Site, load_site
 from macros.links.report import Format
-from macros.links.texts import text
+from macros.model.catalogue import both
 from macros.model.problems import summary
 from macros.review.report import ReviewReport
 
@@ -49,7 +49,7 @@ def review_report_of(root: Path, today: datetime | None, within: int | None,
 def load_built_site(site_dir: Path) -> Site:
     site = load_site(site_dir)
     if not site.pages:
-        click.echo(text("no_pages", site=site_dir), err=True)
+        click.echo(both("no_pages", site=site_dir), err=True)
         sys.exit(2)
     return site
 

@@ -10,7 +10,7 @@ import click
 
 from macros.cli.common import SITE_DIR
 from macros.links.compare import compare, format_differences, read_site
-from macros.links.texts import text
+from macros.model.catalogue import label
 
 
 @click.command("compare-sites",
@@ -35,13 +35,13 @@ def compare_sites_command(reference: Path, candidate: Path, limit: int, ignore: 
     for folder in (reference, candidate):
         site = read_site(folder, ignore)
         if not site.pages:
-            click.echo("kb compare-sites: " + text("compare_no_pages", language, folder=folder),
+            click.echo("kb compare-sites: " + label("compare_no_pages", language, folder=folder),
                        err=True)
             sys.exit(2)
         sites.append(site)
     differences = compare(*sites)
     click.echo(format_differences(differences, limit, language), nl=False)
-    click.echo(text(
+    click.echo(label(
         "compare_counts", language, files=f"{len(sites[0].files)} / {len(sites[1].files)}",
         pages=f"{len(sites[0].pages)} / {len(sites[1].pages)}"), err=True)
     sys.exit(1 if differences else 0)

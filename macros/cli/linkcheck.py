@@ -9,7 +9,7 @@ import click
 
 from macros.cli.common import SITE_DIR, load_built_site
 from macros.links.external import LinkcheckError, check_served
-from macros.links.texts import both
+from macros.model.catalogue import both
 
 
 @click.command("linkcheck", short_help="LinkChecker against the built site served on 127.0.0.1.")

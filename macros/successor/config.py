@@ -15,8 +15,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from macros.load.settings import DEFAULTS
+from macros.model.catalogue import catalogue
 from macros.model.text import DEFAULT_LANGUAGE, LANGUAGES
-from macros.render.labels import LABELS
 
 # Plugins the successor gets, with the settings it understands; the rest are ours or mike's.
 _KEPT_PLUGINS = ("search", "i18n", "redirects")
@@ -59,7 +59,7 @@ def language_extra(lang: str, current_alias: str, statement: str, site_url: str,
     the language, the alias of the version in force and where the accessibility statement is
     (the MkDocs build passes the same as template variables, macros/build/plugin.py)."""
     return {"kb": {
-        "labels": {key: texts[lang] for key, texts in LABELS.items()},
+        "labels": {key: texts[lang] for key, texts in catalogue().items()},
         "lang": lang,
         "search_lang": "" if lang == DEFAULT_LANGUAGE else lang,
         "current_alias": current_alias,
@@ -79,7 +79,7 @@ def _not_found(lang: str, site_url: str) -> list[dict[str, str]]:
     order = [lang, *(other for other in LANGUAGES if other != lang)]
     return [{"lang": other,
              "start": root + ("" if other == DEFAULT_LANGUAGE else f"{other}/"),
-             **{key: LABELS[key][other] for key in
+             **{key: catalogue()[key][other] for key in
                 ("not_found_title", "not_found_body", "not_found_start")}}
             for other in order]
 

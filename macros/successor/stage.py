@@ -41,13 +41,13 @@ from macros.build.review_notice import notice_html
 from macros.load.git_dates import load_change_dates
 from macros.load.loader import DATA_DIR, load
 from macros.load.page_meta import load_pages
+from macros.model.catalogue import label
 from macros.model.core import KnowledgeBase
 from macros.model.markdown import norm_src_uri
 from macros.model.review import Review
 from macros.model.snapshot import snapshot, write_snapshot
 from macros.model.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
 from macros.model.versions import find_revision, requested_version
-from macros.render.labels import label
 from macros.successor.config import successor_config
 
 CONFIG = "mkdocs.yml"
