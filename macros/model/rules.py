@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from macros.model.base import Slug, Strict
 from macros.model.review import Review
+from macros.model.text import Text
 
 REVIEW_FIELDS = ("owner", "last_reviewed", "review_interval_months", "review_by")
 
@@ -73,7 +74,7 @@ class PageMeta(_ReviewFields):
 
     model_config = ConfigDict(extra="allow", frozen=True)
 
-    title: str | None = None
+    title: Text | None = None
 
 
 class ReviewPolicy(Strict):
