@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from macros.checks.project import open_project, review_report
 from macros.cli import main
 from macros.review.issues import LABEL, Issue, apply, issue_body, plan
+from tests.bad_inputs import OVERDUE_ROUTINE
 
 
 class FakeTracker:
@@ -39,8 +40,7 @@ class FakeTracker:
 
 def overdue_report(root: Path):  # type: ignore[no-untyped-def]
     path = root / "routines/socialtjanst/orosanmalan.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "review_interval_months: 12", "review_by: 1990-06-30"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace(*OVERDUE_ROUTINE), encoding="utf-8")
     report, _ = review_report(open_project(root), date(2026, 6, 1))
     return report
 

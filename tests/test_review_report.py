@@ -13,6 +13,7 @@ from macros.checks.project import open_project, review_problems, review_report
 from macros.cli import main
 from macros.model.review import ReviewStatus
 from macros.review.report import format_markdown, format_text, to_json
+from tests.bad_inputs import OVERDUE_ROUTINE
 
 ROUTINE = "routines/socialtjanst/orosanmalan.yml"  # last_reviewed 2026-01-10, every 12 months
 PARTLY = "routines/socialtjanst/delvis-oversatt.yml"  # review_by 2090-02-01
@@ -21,7 +22,7 @@ PARTLY = "routines/socialtjanst/delvis-oversatt.yml"  # review_by 2090-02-01
 def make_overdue(project: Path) -> None:
     path = project / ROUTINE
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("review_interval_months: 12", "review_by: 1990-06-30"),
+    path.write_text(text.replace(*OVERDUE_ROUTINE),
                     encoding="utf-8")
 
 

@@ -18,6 +18,7 @@ from macros.checks.audits import (
     unverified_contacts,
 )
 from macros.checks.codeowners import codeowners_problems
+from macros.checks.dates import future_dates
 from macros.checks.project import Project
 from macros.checks.unit_names import misnamed_units_in_data, misnamed_units_in_pages
 from macros.load.page_meta import check_owners
@@ -43,7 +44,9 @@ def _stale_schemas(project: Project, _today: date) -> list[Problem]:
 
 def _codeowners(project: Project, _today: date) -> list[Problem]:
     assert project.kb is not None
-    if project.pages.problems:  # page owners unreadable: the comparison would mislead
+    # Only on valid data and pages: a routine that fails validation is missing from the data,
+    # and "CODEOWNERS is out of date" would then advise deleting its owner's line.
+    if project.data.errors or project.pages.problems:
         return []
     settings = project.settings
     return codeowners_problems(project.root, project.kb, project.pages, settings.data_dir,
@@ -70,6 +73,7 @@ CHECKS: tuple[Check, ...] = (
           lambda p, _: misnamed_units_in_pages(p.kb, p.docs, p.root) if p.kb else [],
           needs_valid_data=True),
     Check("codeowners", _codeowners, needs_valid_data=True),
+    Check("future-dates", future_dates, build=True, needs_valid_data=True),
 )
 
 

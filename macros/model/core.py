@@ -15,7 +15,13 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from macros.model.base import Origin, Slug, Strict
 from macros.model.guides import GlossaryTerm, Situation, TrainingFile
 from macros.model.review import Review
-from macros.model.rules import ReviewPolicy, ReviewRule, one_review_rule, review_of
+from macros.model.rules import (
+    ReviewPolicy,
+    ReviewRule,
+    one_review_rule,
+    review_of,
+    review_order_rule,
+)
 from macros.model.text import Keywords, MarkdownText, PlainText, Text, WebAddress
 
 # --- organisation -------------------------------------------------------------------------
@@ -198,6 +204,7 @@ class Routine(Strict):
     @model_validator(mode="after")
     def _review_rule(self) -> Routine:
         one_review_rule(self.review_interval_months, self.review_by)
+        review_order_rule(self.last_reviewed, self.review_by)
         if self.last_reviewed < self.adopted_on:
             raise ValueError("last_reviewed: is before adopted_on; check both dates")
         return self
