@@ -53,7 +53,7 @@ from macros.load.git_dates import ChangeDates, load_change_dates
 from macros.load.loader import LoadResult, files_signature, load
 from macros.load.page_meta import PagesResult, load_pages
 from macros.load.settings import DEFAULTS, Settings
-from macros.model.catalogue import catalogue
+from macros.model.catalogue import both, catalogue
 from macros.model.core import KnowledgeBase, Revision
 from macros.model.markdown import norm_src_uri
 from macros.model.problems import summary
@@ -200,6 +200,10 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         problems = [*self.page_meta.problems, *run_checks(project, date.today(), build=True)]
         for problem in problems:
             log.error(problem.format())
+        stopping = run_checks(project, date.today(), stopping=True)
+        if stopping:  # could run script in a reader's browser: never built, strict or not
+            self._checked = None
+            raise PluginError(both("build_stopped", count=len(stopping)))
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.records[page_language(config)] = []

@@ -1,6 +1,7 @@
 """Every check on a project, listed once: `kb check` runs them all, the build the ones marked
-``build`` (their errors stop a strict build; `mkdocs serve` goes on). A new rule is one
-function and one row here.
+``build`` (their errors stop a strict build; `mkdocs serve` goes on) and, of those, the ones
+marked ``stops_build`` stop every build, strict or not: what could run script in a reader's
+browser is never built. A new rule is one function and one row here.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from macros.checks.audits import (
 )
 from macros.checks.codeowners import codeowners_problems
 from macros.checks.dates import future_dates
+from macros.checks.page_markup import markup_in_pages
 from macros.checks.project import Project
 from macros.checks.unit_names import misnamed_units_in_data, misnamed_units_in_pages
 from macros.load.page_meta import check_owners
@@ -31,6 +33,7 @@ class Check:
     run: Callable[[Project, date], list[Problem]]
     build: bool = False  # the build runs it too
     needs_valid_data: bool = False  # skipped while the data has errors (no cascade)
+    stops_build: bool = False  # its errors stop every build, not only a strict one
 
 
 def _stale_schemas(project: Project, _today: date) -> list[Problem]:
@@ -74,15 +77,19 @@ CHECKS: tuple[Check, ...] = (
           needs_valid_data=True),
     Check("codeowners", _codeowners, needs_valid_data=True),
     Check("future-dates", future_dates, build=True, needs_valid_data=True),
+    Check("page-links-and-html", lambda p, _: markup_in_pages(p.docs, p.root), build=True,
+          stops_build=True),
 )
 
 
-def run_checks(project: Project, today: date, *, build: bool = False) -> list[Problem]:
-    """The problems the checks find (the build's subset with ``build``), without those of
-    loading (``project.problems``)."""
+def run_checks(project: Project, today: date, *, build: bool = False,
+               stopping: bool = False) -> list[Problem]:
+    """The problems the checks find (the build's subset with ``build``, the subset that stops
+    every build with ``stopping``), without those of loading (``project.problems``)."""
     problems: list[Problem] = []
     for check in CHECKS:
-        if (build and not check.build) or (check.needs_valid_data and project.kb is None):
+        if (build and not check.build) or (stopping and not check.stops_build) \
+                or (check.needs_valid_data and project.kb is None):
             continue
         problems += check.run(project, today)
     return problems
