@@ -53,6 +53,7 @@ REFUSED = [
     ('<p style="color:red">x</p>', "html", "the attribute style is not allowed on <p>"),
     ('<a href="https://x" target="_blank">x</a>', "html", "target is not allowed on <a>"),
     ("<marquee>x</marquee>", "html", "<marquee> is not among the HTML"),
+    ("<!-- <img src=x onerror=alert(1)> -->", "html", "onerror on <img>"),
     ("# Rubrik {: onclick=alert(1) }", "attr_list", "attr_list sets onclick"),
     ("# Rubrik { onmouseover=alert(1) }", "attr_list", "attr_list sets onmouseover"),
     ('[x](https://ok){: href="javascript:alert(1)" }', "attr_list", "attr_list sets href"),

@@ -38,6 +38,7 @@ from macros.build import macro_errors
 from macros.build.embed import embed_code, embed_root
 from macros.build.html_compact import compact_whitespace
 from macros.build.lang_parts import mark_titles, swedish_titles
+from macros.build.last_gate import stop_unsafe_output
 from macros.build.macro_context import PageMacros, page_language
 from macros.build.nav import arrange
 from macros.build.page_title import plain_title
@@ -322,6 +323,9 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         if lang != DEFAULT_LANGUAGE:
             write_language_redirects(config, lang)
         self.print.post_build(config)  # the plan's PDF, once its page is written
+        if lang == DEFAULT_LANGUAGE:  # every language is written: the last gate on all of it
+            stop_unsafe_output(config, self.script_hashes,
+                               [r for rs in self.records.values() for r in rs])
 
     def _review_of(self, src_uri: str) -> tuple[Review, str] | None:
         """(review, file to edit) of a page by its source path."""

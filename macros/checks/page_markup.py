@@ -143,6 +143,17 @@ class _Tags(HTMLParser):
 
     handle_startendtag = handle_starttag
 
+    def handle_comment(self, data: str) -> None:
+        """Markup in a comment is read as markup: browsers end some comments early
+        (``<!-->``), and the output gate reads it so too."""
+        line, column = self.getpos()
+        inner = _Tags(data)
+        inner.feed(data)
+        inner.close()
+        start = self._line_starts[line - 1] + column + 4  # after "<!--"
+        self.tags.extend(_Tag(start + tag.offset, tag.name, tag.attributes, tag.source)
+                         for tag in inner.tags)
+
 
 def _tags(masked: str) -> list[_Tag]:
     parser = _Tags(masked)
