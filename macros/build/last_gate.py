@@ -27,13 +27,14 @@ def built_file(path: str) -> str:
 
 
 def stop_unsafe_output(config: MkDocsConfig, script_hashes: Iterable[str],
-                       records: Iterable[PageRecord]) -> None:
-    """Scan the built site; on any finding log it, remove the files and raise PluginError."""
+                       records: Iterable[PageRecord], workers: int = 1) -> None:
+    """Scan the built site (in ``workers`` processes); on any finding log it, remove the
+    files and raise PluginError."""
     site_dir = Path(config.site_dir)
     gate = OutputGate(theme_scripts(config.theme.dirs, config.extra_javascript),
                       frozenset(script_hashes), site_path(config.site_url))
     started = time.perf_counter()
-    findings = gate.scan(site_dir)
+    findings = gate.scan(site_dir, workers)
     log.info(f"output gate: {site_dir.name}/ scanned in {time.perf_counter() - started:.2f} s")
     if not findings:
         return

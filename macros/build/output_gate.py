@@ -28,9 +28,12 @@ import bisect
 import hashlib
 import html
 import json
+import multiprocessing
+import os
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,11 +62,11 @@ _ATTRIBUTE = re.compile(
 _END_TAG = re.compile(rb"</[a-z][^>]*>|<!--.*?-->|<![^>]*>|<\?[^>]*>", re.S)
 # Candidates, searched in the lower-cased file
 _HANDLER = re.compile(rb"on[a-z]+[" + _WS + rb"]*=")
+# A value that may carry a scheme or //host (checked, with its tag, when the tag is read)
 _VALUE = re.compile(rb"=[" + _WS + rb"]*(?:\\?[\"'])?[" + _WS + rb"]*(?:(?!(?:https?|mailto|tel):)"
                     rb"[^ \"'<>/?#\\:&\x00-\x1f]*+[:&\x00-\x1f]|[/\\]{2})")
 _SCRIPT = re.compile(rb"<script")
 _SRCSET = re.compile(rb"srcset")  # a list of URLs: the value candidate sees only the first
-_RAW_TEXT = re.compile(rb"<(script|style)\b[^>]*>")
 _ELEMENT = re.compile(rb"<(?:iframe|frameset|frame|object|embed|applet|base|portal|set|"
                       rb"animate(?:motion|transform)?)"
                       rb"[" + _WS + rb"/>]|<meta[^>]*http-equiv")
@@ -128,16 +131,24 @@ class OutputGate:
     _known_bodies: dict[bytes, bool] = field(default_factory=dict)  # inline script → allowed
 
     # --- files --------------------------------------------------------------------------
-    def scan(self, site_dir: Path) -> list[Finding]:
-        """Every finding in the built site, sorted by file."""
+    def scan(self, site_dir: Path, workers: int = 1) -> list[Finding]:
+        """Every finding in the built site, sorted by file; with ``workers`` > 1 the files
+        are shared among that many forked processes (where the platform can fork)."""
+        files = sorted(_built_files(site_dir))
+        if workers > 1 and len(files) > 200 and "fork" in multiprocessing.get_all_start_methods():
+            chunks = [files[index::workers] for index in range(workers)]
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+                parts = list(pool.map(self._scan_files, [site_dir] * workers, chunks))
+            return sorted((f for part in parts for f in part), key=lambda f: f.file)
+        return self._scan_files(site_dir, files)
+
+    def _scan_files(self, site_dir: Path, files: list[str]) -> list[Finding]:
         findings: list[Finding] = []
-        for path in sorted(site_dir.rglob("*")):
-            suffix = path.suffix.lower()
-            if suffix not in MARKUP_SUFFIXES + JSON_SUFFIXES + XML_SUFFIXES or not path.is_file():
-                continue
-            name = path.relative_to(site_dir).as_posix()
+        for name in files:
+            data = (site_dir / name).read_bytes()
             findings += [Finding(name, message, fix)
-                         for message, fix in self.scan_file(name, path.read_bytes())]
+                         for message, fix in self.scan_file(name, data)]
         return findings
 
     def scan_file(self, name: str, data: bytes) -> list[tuple[str, str]]:
@@ -161,9 +172,13 @@ class OutputGate:
                 tags[start] = _TAG.match(low, start)
                 found.extend(self._tag(data, tags[start], folder, start))
 
+        raw_text = []  # script bodies hold no tags
         for match in _SCRIPT.finditer(low):
             tag_at(match.start())
-        raw_text = _raw_text(low)  # script and style bodies hold no tags
+            tag = tags[match.start()]
+            if tag is not None:
+                end = low.find(b"</script", tag.end())
+                raw_text.append((tag.end(), end if end >= 0 else len(low)))
         for match in _HANDLER.finditer(low):
             if match.start() > 0 and low[match.start() - 1] in _SEPARATORS \
                     and not _inside(raw_text, match.start()):
@@ -274,7 +289,8 @@ class OutputGate:
         texts) scanned as HTML, all of them as one text (a tag left open in one closes in the
         next, as it would where a page puts them together)."""
         low = data.lower()
-        if not (_JSON_URL.search(low) or _ANY_TAG.search(low)):
+        check_urls = _JSON_URL.search(low) is not None  # a URL value that may need the rule
+        if not (check_urls or _ANY_TAG.search(low)):
             return []
         try:
             document = json.loads(data)
@@ -291,7 +307,7 @@ class OutputGate:
             elif isinstance(value, list):
                 stack.extend((item, is_url) for item in reversed(value))
             elif isinstance(value, str):
-                if is_url:
+                if is_url and check_urls:
                     found.extend(_urls("url", value))
                 if "<" in value or ">" in value:  # a tag, or the end of one left open
                     markup.append(value)
@@ -305,6 +321,7 @@ class OutputGate:
         except ElementTree.ParseError:
             return self.markup(data)  # not well-formed: scan it as markup
         found: list[tuple[str, str]] = []
+        markup: list[str] = []
         for element in root.iter():
             local = str(element.tag).rsplit("}", 1)[-1].lower()
             for attribute, value in element.attrib.items():
@@ -314,19 +331,20 @@ class OutputGate:
                                   both("gate_fix")))
                 elif name in URL_ATTRIBUTES:
                     found.extend(_urls(name, value))
-            for text in (element.text, element.tail):
-                if text and "<" in text:  # HTML content, escaped in the XML
-                    found.extend(self.markup(text.encode("utf-8")))
+            markup.extend(text for text in (element.text, element.tail)
+                          if text and ("<" in text or ">" in text))  # HTML, escaped in XML
+        if markup:
+            found.extend(self.markup("\n".join(markup).encode("utf-8")))
         return found
 
 
-def _raw_text(low: bytes) -> list[tuple[int, int]]:
-    """(start, end) of each script and style element's body, in order."""
-    spans = []
-    for match in _RAW_TEXT.finditer(low):
-        end = low.find(b"</" + match.group(1), match.end())
-        spans.append((match.end(), end if end >= 0 else len(low)))
-    return spans
+def _built_files(site_dir: Path) -> Iterator[str]:
+    """The files the gate reads, relative to the site folder (os.walk: faster than rglob)."""
+    suffixes = MARKUP_SUFFIXES + JSON_SUFFIXES + XML_SUFFIXES
+    for folder, _dirs, names in os.walk(site_dir):
+        for name in names:
+            if name.lower().endswith(suffixes):
+                yield Path(folder, name).relative_to(site_dir).as_posix()
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:

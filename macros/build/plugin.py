@@ -325,7 +325,8 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self.print.post_build(config)  # the plan's PDF, once its page is written
         if lang == DEFAULT_LANGUAGE:  # every language is written: the last gate on all of it
             stop_unsafe_output(config, self.script_hashes,
-                               [r for rs in self.records.values() for r in rs])
+                               [r for rs in self.records.values() for r in rs],
+                               workers=2 if parallel_enabled(os.environ, self._serving) else 1)
 
     def _review_of(self, src_uri: str) -> tuple[Review, str] | None:
         """(review, file to edit) of a page by its source path."""
