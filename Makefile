@@ -8,7 +8,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install test-install serve build check review codeowners schema links linkcheck \
         linkcheck-external publish export-site test lint browser servers lighthouse clean \
-        bench-corpus bench install-successor build-successor search-eval search-timing
+        bench-corpus bench install-successor build-successor search-eval search-timing \
+        fuzz mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -171,6 +172,23 @@ search-eval: test-install browser      ## findability: top-1, top-3, MRR of the 
 search-timing: test-install browser    ## search speed and bytes in Chromium (see Makefile)
 	KB_PDF=off $(BIN)/mkdocs build -f $(SEARCH_CONFIG) --strict --clean --quiet
 	$(BIN)/python -m macros.bench.search.timing --site site
+
+# Hostile text in every string field of the data model (tests/test_trust_fuzz.py): `make test`
+# runs a few examples per field; this runs many more (hypothesis' "fuzz" profile).
+fuzz: test-install                     ## property-based tests with many hostile examples
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_trust_fuzz.py -q
+
+# Mutation testing (mutmut, configured in pyproject [tool.mutmut]) of the escaping, the link
+# rule, the personal-data check and the output gate: a report with the share of mutants the
+# tests kill, per module. Not part of `make test` (it takes a quarter of an hour).
+$(VENV)/.mutation-installed: requirements-mutation.txt $(VENV)/.test-installed
+	$(PIP) install -r requirements-mutation.txt
+	touch $@
+
+mutation: $(VENV)/.mutation-installed  ## mutation score of the security modules (a report)
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2 > /dev/null || true
+	$(BIN)/python -m tests.mutation_report
 
 lint: test-install
 	$(BIN)/ruff check macros tests

@@ -77,15 +77,23 @@ def _validate_with_errors(model: type[M], doc: SourceDoc,
 
 def _load(root: Path, data_dir: Path) -> LoadResult:
     problems: list[Problem] = []
+    read: list[tuple[str, SourceDoc | None]] = []
+    for path in data_files(data_dir):
+        doc, read_problems = read_yaml(path, path.relative_to(root).as_posix())
+        problems.extend(read_problems)
+        read.append((kind_of(path, data_dir), doc))
+    return validate_documents(read, data_dir.relative_to(root).as_posix(), problems)
+
+
+def validate_documents(read: list[tuple[str, SourceDoc | None]], data_display: str,
+                       problems: list[Problem]) -> LoadResult:
+    """The knowledge base from parsed documents, each with its kind (None: it did not parse;
+    its problems are in ``problems``); ``data_display`` names the data folder in messages."""
     parsed = Parsed()
     seen_single: set[str] = set()
     documents: list[SourceDoc] = []
     singles: dict[str, SourceDoc] = {}
-    for path in data_files(data_dir):
-        display = path.relative_to(root).as_posix()
-        doc, read_problems = read_yaml(path, display)
-        problems.extend(read_problems)
-        kind = kind_of(path, data_dir)
+    for kind, doc in read:
         if kind in SINGLE_FILES:
             seen_single.add(kind)
         if doc is None:
@@ -109,7 +117,7 @@ def _load(root: Path, data_dir: Path) -> LoadResult:
                 setattr(parsed, kind, (value, doc))
     for kind in SINGLE_FILES:
         if kind not in seen_single and kind not in OPTIONAL_FILES:
-            display = (data_dir / f"{kind}.yml").relative_to(root).as_posix()
+            display = f"{data_display}/{kind}.yml"
             problems.append(Problem(display, None, "", "file is missing",
                                     f"create {display} (see README: data files)"))
     problems.extend(check_references(parsed))

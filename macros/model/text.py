@@ -39,14 +39,31 @@ def html_problem(value: str) -> str | None:
     return None
 
 
+# Control characters (tab and line breaks aside) and the bidi overrides, embeddings and
+# isolates: invisible, they break XML (the Atom feeds) or reorder what a reader sees.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def control_problem(value: str) -> str | None:
+    """Describe a control or bidi-override character in ``value``, or None."""
+    found = _CONTROL.search(value)
+    if found is None:
+        return None
+    from macros.model.catalogue import both  # here: the catalogue imports this module
+
+    code = f"U+{ord(found.group()):04X}"
+    return f"{both('text_control', code=code)} — {both('text_control_fix', code=code)}"
+
+
 def link_problem(value: str) -> str | None:
     """Describe a Markdown link the link rule refuses (javascript:, data:, //host, …)."""
     return text_link_problem(value)
 
 
 def text_problem(value: str) -> str | None:
-    """What no text of the data may hold: raw HTML, or a link the rule refuses."""
-    return html_problem(value) or link_problem(value)
+    """What no text of the data may hold: raw HTML, a link the rule refuses, a control
+    character."""
+    return html_problem(value) or link_problem(value) or control_problem(value)
 
 
 def _checked_text(value: str) -> str:
