@@ -57,7 +57,7 @@ from macros.model.files import FILE_KINDS
 from macros.model.link_rule import allowed
 from macros.model.rules import PageMeta
 from macros.model.snapshot import Snapshot, snapshot
-from macros.model.text import LANGUAGES, Keywords, MarkdownText, PlainText
+from macros.model.text import LANGUAGES, Keywords, MarkdownText
 from macros.render.blocks import Renderer
 from macros.render.changes import what_changed
 from macros.render.guides import (
@@ -525,7 +525,8 @@ def test_known_attacks_in_every_plain_and_markdown_field(value: str) -> None:
 # --- a sample through the real build ----------------------------------------------------------
 
 SAMPLE = ["{{ 7*7 }} Rubrik", '{% raw %}"\'{{ config }}', "&lt;img src=x onerror=alert(1)&gt;",
-          "[ok](https://ok.example/) {: onclick=alert(1) } `kod`", "\u200fa | b ``` c", "{{ '<' }}script>"]
+          "[ok](https://ok.example/) {: onclick=alert(1) } `kod`", "\u200fa | b ``` c",
+          "{{ '<' }}script>"]
 
 
 def _plain(node: Any) -> Any:
