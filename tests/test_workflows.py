@@ -155,12 +155,32 @@ def test_link_diff_compares_with_the_target_branch() -> None:
     assert "make -C base install" in script
     assert re.search(r"kb links head-site --compare base-site --format markdown", script)
     assert "GITHUB_STEP_SUMMARY" in script
-    assert permissions(checks, name) == {"contents": "read", "pull-requests": "write"}
-    # one comment, found by its marker and updated, not a new one per push
-    assert "--method PATCH" in script and "kb-links-report" in script
+    # the job that builds the pull request holds no token that can write (issue 15)
+    assert permissions(checks, name) == {"contents": "read"}
     # the job fails when links broke
     last = steps(job)[-1]
     assert "steps.links.outputs.status != '0'" in last["if"] and "exit" in last["run"]
+    # one comment, found by its marker and updated, not a new one per push, by a job that
+    # runs nothing from the pull request
+    comment = checks["jobs"]["links-comment"]
+    assert comment["needs"] == name
+    assert permissions(checks, "links-comment") == {"contents": "read", "pull-requests": "write"}
+    assert not [s for s in steps(comment) if "checkout" in s.get("uses", "")]
+    assert "make" not in runs(comment) and "mkdocs" not in runs(comment)
+    assert "--method PATCH" in runs(comment) and "kb-links-report" in runs(comment)
+
+
+def test_no_job_that_builds_or_tests_holds_a_token_that_can_write() -> None:
+    """Data and pages of a pull request are built by jobs that cannot write (SECURITY.md)."""
+    for name in ALL:
+        workflow = load(name)
+        for job_name, job in workflow["jobs"].items():
+            script = runs(job)
+            if any(command in script for command in ("mkdocs build", "make test", "kb check")):
+                writes = {scope for scope, level in permissions(workflow, job_name).items()
+                          if level == "write"}
+                allowed = {"contents"} if (name, job_name) == ("publish.yml", "publish") else set()
+                assert writes <= allowed, (name, job_name, writes)
 
 
 def test_pr_summary_is_checked_also_when_the_description_is_edited() -> None:
