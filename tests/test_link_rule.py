@@ -136,3 +136,7 @@ def test_decision_reference_follows_the_rule() -> None:
     assert "decision_ref" in fields
     with pytest.raises(ValidationError, match="not allowed"):
         Routine.model_validate({"decision_ref": "[x](vbscript:y)"})
+
+
+def test_an_empty_target_is_an_empty_string() -> None:
+    assert list(markdown_targets("[a]() [b]: <>")) == [(4, ""), (12, "")]

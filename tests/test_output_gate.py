@@ -8,6 +8,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -17,12 +18,16 @@ from tests.conftest import FIXTURE_SITE, ROOT, copy_project, mkdocs_build
 
 OWN = "window.__kb=1"
 OWN_HASH = "'sha256-" + base64.b64encode(hashlib.sha256(OWN.encode()).digest()).decode() + "'"
-GATE = OutputGate(frozenset({"assets/kb/kb.js", "assets/javascripts/bundle.x.min.js"}),
-                  frozenset({OWN_HASH}), "/gallande/")
+SCRIPTS = frozenset({"assets/kb/kb.js", "assets/javascripts/bundle.x.min.js"})
+
+
+def _gate() -> OutputGate:
+    """A new gate each time: its cache of allowed inline scripts starts empty."""
+    return OutputGate(SCRIPTS, frozenset({OWN_HASH}), "/gallande/")
 
 
 def _html(fragment: str, folder: str = "rutiner/x") -> list[str]:
-    return [message for message, _fix in GATE.markup(fragment.encode("utf-8"), folder)]
+    return [message for message, _fix in _gate().markup(fragment.encode("utf-8"), folder)]
 
 
 REFUSED = [
@@ -126,7 +131,7 @@ def test_redirect_pages_may_keep_their_script_to_an_allowed_url() -> None:
 
 
 def _json(document: object) -> list[str]:
-    return [m for m, _ in GATE.scan_file("api/x.json", json.dumps(document).encode())]
+    return [m for m, _ in _gate().scan_file("api/x.json", json.dumps(document).encode())]
 
 
 def test_json_urls_and_markup() -> None:
@@ -142,7 +147,7 @@ def test_json_urls_and_markup() -> None:
     assert any("onerror on <img>" in m for m in _json(index))
     split = {"docs": [{"text": "<img src=x"}, {"text": "onerror=alert(1) >"}]}
     assert any("onerror" in m for m in _json(split)), "a tag left open closes in the next text"
-    assert GATE.scan_file("api/bad.json", b"{not json <script>") == []
+    assert _gate().scan_file("api/bad.json", b"{not json <script>") == []
 
 
 def test_atom_content_and_links() -> None:
@@ -150,12 +155,12 @@ def test_atom_content_and_links() -> None:
             '<link href="https://x/"/><entry><link href="javascript:alert(1)"/>'
             '<content type="html">&lt;p&gt;ok&lt;/p&gt;&lt;img src=x onerror=alert(2)&gt;'
             "</content><summary>javascript:alert(3) as text</summary></entry></feed>")
-    found = [m for m, _ in GATE.scan_file("api/routines.sv.atom", feed.encode())]
+    found = [m for m, _ in _gate().scan_file("api/routines.sv.atom", feed.encode())]
     assert any("goes to javascript:" in m for m in found), found
     assert any("onerror on <img>" in m for m in found), found
     assert len(found) == 2, found
     broken = b"<feed><entry><img src=x onerror=alert(1)></feed"
-    assert GATE.scan_file("x.xml", broken)  # not well-formed: read as markup
+    assert _gate().scan_file("x.xml", broken)  # not well-formed: read as markup
 
 
 def test_theme_scripts_are_the_theme_folders_js(tmp_path: Path) -> None:
@@ -172,7 +177,7 @@ def test_scan_names_each_file_and_skips_others(tmp_path: Path) -> None:
     (tmp_path / "b.svg").write_text("<svg onload=alert(1)/>", encoding="utf-8")
     (tmp_path / "c.js").write_text("<p onclick=x>", encoding="utf-8")  # not markup
     (tmp_path / "d.json").write_text('{"url": "javascript:x"}', encoding="utf-8")
-    files = [finding.file for finding in GATE.scan(tmp_path)]
+    files = [finding.file for finding in _gate().scan(tmp_path)]
     assert files == ["a/index.html", "b.svg", "d.json"]
 
 
@@ -208,3 +213,89 @@ def test_a_build_that_writes_script_fails_and_removes_the_file(tmp_path: Path) -
     assert not (project / "site" / "widget.html").exists()
     assert not (project / "site" / "logo.svg").exists()
     assert (project / "site" / "index.html").exists()
+
+
+def test_two_processes_find_the_same_as_one(tmp_path: Path) -> None:
+    for number in range(230):
+        text = "<p onclick=x>" if number % 50 == 7 else "<p>ok</p>"
+        (tmp_path / f"p{number:03}.html").write_text(text, encoding="utf-8")
+    one = _gate().scan(tmp_path)
+    two = _gate().scan(tmp_path, workers=2)
+    assert [f.file for f in one] == ["p007.html", "p057.html", "p107.html", "p157.html",
+                                     "p207.html"]
+    assert two == one
+    assert all(f.message and f.fix for f in one)
+    small = tmp_path / "small"
+    small.mkdir()
+    (small / "a.html").write_text("<p onclick=x>", encoding="utf-8")
+    assert _gate().scan(small, workers=2) == _gate().scan(small)
+
+
+def test_theme_scripts_of_extra_javascript_objects(tmp_path: Path) -> None:
+    @dataclass
+    class Script:
+        path: str
+
+    assert theme_scripts([], [Script("/js/a.js"), Script("b.js"), "c.js"]) == frozenset(
+        {"js/a.js", "b.js", "c.js"})
+
+
+def test_an_unreadable_tag_is_shown() -> None:
+    found = _html("<p>x</p><img src=x onerror=alert(1)" + "x" * 80)
+    assert found == [
+        "märkning som grinden inte kan läsa där en tagg borde börja: '<img src=x "
+        "onerror=alert(1)" + "x" * 33 + "' / markup the gate cannot read where a tag should "
+        "start: '<img src=x onerror=alert(1)" + "x" * 33 + "'"]
+
+
+@pytest.mark.parametrize(("src", "folder", "known"), [
+    ("../../assets/kb/kb.js?v=1?w#a", "rutiner/x", True),
+    ("../../assets/kb/kb.js#a?b#c", "rutiner/x", True),
+    ("/gallande/assets/kb/kb.js?v=1", "rutiner/x", True),
+    ("/gallande/assets/kb/kb.js?v=1", "", True),
+    ("assets/kb/kb.js", "", True),
+    ("assets/kb/kb.js", "en", False),
+    ("/assets/kb/kb.js", "", False),
+    ("https:/assets/kb/kb.js", "", False),
+    ("HTTPS://rutiner.example/gallande/assets/kb/kb.js", "", False),
+    ("JavaScript:alert(1)//assets/kb/kb.js", "", False),
+])
+def test_which_script_files_are_the_sites(src: str, folder: str, known: bool) -> None:
+    gate = OutputGate(SCRIPTS | {"https:/assets/kb/kb.js"}, frozenset(), "/gallande/")
+    found = gate.markup(f'<script src="{src}"></script>'.encode(), folder)
+    assert (found == []) is known, found
+
+
+def test_scan_file_resolves_scripts_from_the_files_folder() -> None:
+    page = b'<script src="../../assets/kb/kb.js"></script>'
+    assert _gate().scan_file("rutiner/x/index.html", page) == []
+    assert _gate().scan_file("index.html", page) != []
+
+
+def test_json_urls_only_under_url_keys() -> None:
+    found = _json({"url": "javascript:alert(1)", "title": "javascript: och data: i en text",
+                   "items": [{"name": "vbscript: x"}]})
+    assert len(found) == 1 and "goes to javascript:" in found[0]
+
+
+def test_xml_names_attributes_and_tags_without_their_namespace() -> None:
+    feed = ('<feed xmlns="http://www.w3.org/2005/Atom" xmlns:x="urn:x">'
+            '<entry x:ONCLICK="a"><link x:href="data:x"/></entry></feed>')
+    found = [m for m, _ in _gate().scan_file("a.atom", feed.encode())]
+    assert found[0] == ("attributet onclick på <entry> kör skript / the attribute onclick on "
+                        "<entry> runs script")
+    assert len(found) == 2 and "goes to data:" in found[1]
+
+
+def test_xml_texts_are_read_together() -> None:
+    feed = ("<feed><title>&lt;img src=x</title><subtitle>onerror=alert(1) &gt;</subtitle>"
+            "<id>a &gt; b</id></feed>")
+    assert any("onerror on <img>" in m for m, _ in _gate().scan_file("a.xml", feed.encode()))
+    assert _gate().scan_file("a.xml", b"<feed><id>a &gt; b</id><id>c</id></feed>") == []
+
+
+def test_a_refresh_in_any_case() -> None:
+    found = _html('<meta HTTP-EQUIV="Refresh" content="0;URL=javascript:alert(1)">')
+    assert any("goes to javascript:" in m for m in found)
+    assert _html('<meta http-equiv="content-type" content="url=javascript:x">') == []
+    assert _html('<meta http-equiv="refresh">') == []

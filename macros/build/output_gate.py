@@ -35,6 +35,7 @@ import re
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
@@ -90,15 +91,18 @@ _SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module", "tex
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"]*)", re.I)
 
 
-def _redirect_script() -> re.Pattern[bytes]:
-    """mkdocs-redirects' inline script, with its target URL as a group."""
+def _text(data: bytes) -> str:
+    return data.decode("utf-8", "replace")  # pragma: no mutate (any decoding shows the text)
+
+
+@cache
+def redirect_script() -> re.Pattern[bytes]:
+    """mkdocs-redirects' inline script, with its target URL as the group ``url``."""
     body = re.search(r"<script>(.*?)</script>", REDIRECT_TEMPLATE, re.S)
-    assert body is not None, "mkdocs-redirects changed its page: update the output gate"
+    if body is None:
+        raise RuntimeError("mkdocs-redirects changed its page: update the output gate")
     pattern = re.escape(body.group(1)).replace(re.escape("{url}"), "(?P<url>[^\"\\\\<]*)")
     return re.compile(pattern.encode("utf-8"))
-
-
-_REDIRECT_SCRIPT = _redirect_script()
 
 
 def theme_scripts(theme_dirs: Iterable[str],
@@ -215,7 +219,7 @@ class OutputGate:
 
     @staticmethod
     def _unreadable(low: bytes, offset: int) -> tuple[str, str]:
-        snippet = low[offset:offset + 60].decode("utf-8", "replace")
+        snippet = _text(low[offset:offset + 60])
         return both("gate_unreadable", snippet=repr(snippet)), both("gate_fix")
 
     def _tag(self, data: bytes, tag: re.Match[bytes] | None, folder: str,
@@ -224,7 +228,7 @@ class OutputGate:
             if data[start:start + 7].lower() == b"<script":
                 yield self._unreadable(data.lower(), start)
             return
-        name = tag.group(1).decode("utf-8", "replace")
+        name = _text(tag.group(1))
         attributes = list(_attributes(data, tag))
         if name in REFUSED_ELEMENTS:
             yield both("gate_element", tag=name), both("gate_fix")
@@ -258,17 +262,16 @@ class OutputGate:
         if body not in self._known_bodies:  # the same few scripts on every page
             self._known_bodies[body] = self._allowed_body(body)
         if not self._known_bodies[body]:
-            start = " ".join(body.decode("utf-8", "replace").split())[:60]
+            start = " ".join(_text(body).split())[:60]
             yield both("gate_script", what=repr(start)), both("gate_fix")
 
     def _allowed_body(self, body: bytes) -> bool:
         """An inline script the policy allows by its hash, or the redirect page's."""
-        digest = base64.b64encode(hashlib.sha256(body).digest()).decode("ascii")
+        digest = _text(base64.b64encode(hashlib.sha256(body).digest()))
         if f"'sha256-{digest}'" in self.script_hashes:
             return True
-        redirect = _REDIRECT_SCRIPT.fullmatch(body)
-        return redirect is not None and refused_scheme(
-            redirect.group("url").decode("utf-8", "replace")) is None
+        redirect = redirect_script().fullmatch(body)
+        return redirect is not None and refused_scheme(_text(redirect.group("url"))) is None
 
     def _known_file(self, src: str, folder: str) -> bool:
         """Whether ``src`` (as written in a page in ``folder``) is one of the theme's files."""
@@ -308,11 +311,11 @@ class OutputGate:
                 stack.extend((item, is_url) for item in reversed(value))
             elif isinstance(value, str):
                 if is_url and check_urls:
-                    found.extend(_urls("url", value))
+                    found.extend(_url(value))
                 if "<" in value or ">" in value:  # a tag, or the end of one left open
                     markup.append(value)
         if markup:
-            found.extend(self.markup("\n".join(markup).encode("utf-8")))
+            found.extend(self.markup("\n".join(markup).encode("utf-8")))  # pragma: no mutate
         return found
 
     def _xml(self, data: bytes) -> list[tuple[str, str]]:
@@ -334,7 +337,7 @@ class OutputGate:
             markup.extend(text for text in (element.text, element.tail)
                           if text and ("<" in text or ">" in text))  # HTML, escaped in XML
         if markup:
-            found.extend(self.markup("\n".join(markup).encode("utf-8")))
+            found.extend(self.markup("\n".join(markup).encode("utf-8")))  # pragma: no mutate
         return found
 
 
@@ -357,30 +360,37 @@ def _attributes(data: bytes, tag: re.Match[bytes]) -> Iterator[tuple[str, str | 
     """(lower-case name, decoded value or None) of each attribute of a start tag."""
     start = tag.start(2)
     for attribute in _ATTRIBUTE.finditer(data, start, tag.end(2)):
-        name = attribute.group(1).decode("utf-8", "replace").lower()
+        name = _text(attribute.group(1)).lower()
         raw = attribute.group(2)
         if raw is None:
             yield name, None
             continue
-        text = raw.decode("utf-8", "replace")
+        text = _text(raw)
         if text[:1] in ("'", '"'):
             text = text[1:-1]
         yield name, html.unescape(text)
 
 
 def _urls(attribute: str, value: str) -> Iterator[tuple[str, str]]:
-    """The link rule on an attribute's URL (each candidate of a srcset)."""
-    targets = ([part.split()[0] for part in value.split(",") if part.split()]
-               if attribute.endswith("srcset") else [value])
-    for target in targets:
-        scheme = refused_scheme(target)
-        if scheme is not None:
-            yield link_message(target, scheme)
+    """The link rule on an attribute's URL, or on each candidate of a srcset."""
+    if not attribute.endswith("srcset"):
+        yield from _url(value)
+        return
+    for part in value.split(","):
+        words = part.split()
+        if words:
+            yield from _url(words[0])
+
+
+def _url(target: str) -> Iterator[tuple[str, str]]:
+    scheme = refused_scheme(target)
+    if scheme is not None:
+        yield link_message(target, scheme)
 
 
 def _refresh(attributes: dict[str, str | None]) -> Iterator[tuple[str, str]]:
-    if (attributes.get("http-equiv") or "").strip().lower() != "refresh":
+    if str(attributes.get("http-equiv")).strip().lower() != "refresh":
         return
-    found = _REFRESH_URL.search(attributes.get("content") or "")
+    found = _REFRESH_URL.search(str(attributes.get("content")))
     if found:
-        yield from _urls("url", found.group(1))
+        yield from _url(found.group(1))
