@@ -34,7 +34,7 @@ from mkdocs.utils import get_relative_url
 from macros.api.data import SiteAddress
 from macros.api.export import write_exports
 from macros.api.models import PageRecord
-from macros.build import macro_errors
+from macros.build import link_sources, macro_errors
 from macros.build.embed import embed_code, embed_root
 from macros.build.html_compact import compact_whitespace
 from macros.build.lang_parts import mark_titles, swedish_titles
@@ -127,6 +127,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
             raise PluginError(f"{summary(result.problems)} in {self.settings.data_dir}/ — "
                               "fix the lines above (run `kb check` to list them again)")
         self.kb = result.kb
+        link_sources.install(result.documents)  # MkDocs' link warnings name the YAML
         self._check_pages(root, Path(config.docs_dir), result)
         self.change_dates = load_change_dates(root)
         if self.change_dates.warning and self.change_dates.warning != self._dates_warning:
