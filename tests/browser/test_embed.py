@@ -15,9 +15,8 @@ import pytest
 
 from macros.build.embed import SANDBOX
 from macros.links import local_server
-from tests.conftest import read
+from tests.conftest import read, textarea_code
 from tests.served import RealSite
-from tests.test_embed import textarea_code
 
 pytestmark = pytest.mark.browser
 

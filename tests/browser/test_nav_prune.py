@@ -1,29 +1,22 @@
-"""navigation.prune (mkdocs.yml) and the compacted theme HTML (macros/build/html_compact.py) make
-pages much smaller and must change nothing staff see or can reach: the real site is built a
-second time without prune and compared with the real site
-
-- as files: the same pages and files, links and ids in every page's content, and the same
-  navigation targets over the site (macros/links/compare.py);
-- in Chromium, at a desktop and a phone viewport: the same visible navigation links, text and
-  address, on pages of several types in both languages. Without prune a closed section's
-  pages are in the HTML but hidden; with prune the section is a link to its first page.
+"""navigation.prune (mkdocs.yml) must change nothing staff see or can reach: in Chromium, at a
+desktop and a phone viewport, the real site and the real site built without prune
+(``unpruned_site``, tests/conftest.py) show the same visible navigation links, text and address,
+on pages of several types in both languages. Without prune a closed section's pages are in the
+HTML but hidden; with prune the section is a link to its first page. As files:
+tests/site/test_nav_prune.py.
 """
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from macros.links.compare import compare_sites, format_differences
 from macros.links.local_server import serve
-from tests.conftest import ROOT, mkdocs_build
 from tests.page_types import PAGE_TYPES
 
-PRUNE = "    - navigation.prune"
 KINDS = ("start page", "plan chapter", "routine", "department", "contacts")
 VISITS = [t.visit(lang) for t in PAGE_TYPES if t.kind in KINDS for lang in ("sv", "en")]
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
@@ -59,37 +52,6 @@ VISIBLE_LINKS = """
 
 # Material's slide and expand transitions have ended
 SETTLED = "() => document.getAnimations().every((a) => a.playState !== 'running')"
-
-
-@pytest.fixture(scope="module")
-def unpruned_site(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's site built as the real one but without navigation.prune."""
-    project = tmp_path_factory.mktemp("unpruned") / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
-        ".bench", "site", ".venv", ".git", "tests", "__pycache__", "*.egg-info",
-        ".pytest_cache", ".ruff_cache"))
-    config = project / "mkdocs.yml"
-    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
-    kept = [line for line in lines if not line.startswith(PRUNE)]
-    assert len(kept) == len(lines) - 1, "mkdocs.yml has no navigation.prune to take out"
-    config.write_text("".join(kept).replace("custom_dir: overrides",
-                                            f"custom_dir: {ROOT / 'overrides'}"),
-                      encoding="utf-8")
-    result = mkdocs_build(project, project / "site")
-    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
-    return project / "site"
-
-
-def test_pruning_keeps_every_page_link_anchor_and_navigation_target(
-        real_site: Path, unpruned_site: Path) -> None:
-    differences = compare_sites(unpruned_site, real_site)
-    assert differences == [], format_differences(differences)
-
-
-def test_pruned_pages_are_smaller(real_site: Path, unpruned_site: Path) -> None:
-    for visit in VISITS:
-        pruned = (real_site / visit.file).stat().st_size
-        assert pruned < (unpruned_site / visit.file).stat().st_size, visit.label
 
 
 @pytest.fixture(scope="module")

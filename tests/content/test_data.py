@@ -1,7 +1,6 @@
-"""The knowledge base's own content: what the action plan and every department need.
-
-Checks the repository's data and the built site (in both languages), not the code.
-"""
+"""The knowledge base's own content: what the action plan and every department need, in the
+repository's data and pages (no build). Checks the repository's content, not the code
+(tests/README.md); what the built site shows of it: tests/content/test_pages.py."""
 
 from __future__ import annotations
 
@@ -10,11 +9,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from pydantic import BaseModel
 
+from macros.cli import main
+from macros.load.loader import data_files, kind_of
 from macros.model.core import KnowledgeBase
 from macros.model.text import MarkdownText, PlainText
-from tests.conftest import ROOT, read
+from tests.conftest import ROOT
 
 # Every unit the action plan names must own at least one routine of its own.
 UNITS_WITH_ROUTINES = {
@@ -23,11 +25,6 @@ UNITS_WITH_ROUTINES = {
     "gymnasium", "elevhalsa", "fritidsgardar", "bibliotek", "hr", "kontaktcenter",
     "samordning-vald",
 }
-PLAN_CHAPTERS = ["index", "definitioner", "sarskilt-utsatta", "barn-som-upplever-vald",
-                 "vald-utovare", "lagstod", "mal", "ansvar", "samverkan", "utbildning",
-                 "uppfoljning"]
-CASE_FLOW_STEPS = ["Upptäcka", "Fråga om våld", "Bedöma risk", "Anmäla oro för barn", "Skydda",
-                   "Stödja", "Följa upp"]
 
 
 @pytest.fixture
@@ -70,13 +67,6 @@ def test_every_text_exists_in_english(kb: KnowledgeBase) -> None:
     assert not missing, missing
 
 
-def test_no_page_of_the_english_site_falls_back_to_swedish(real_site: Path) -> None:
-    fallback = [str(p.relative_to(real_site)) for p in (real_site / "en").rglob("*.html")
-                if "kb-fallback" in p.read_text(encoding="utf-8")
-                or "Not yet translated" in p.read_text(encoding="utf-8")]
-    assert not fallback
-
-
 def test_no_private_numbers_only_functions(kb: KnowledgeBase) -> None:
     mobile = re.compile(r"\b07[02369][- ]?\d")
     for contact in kb.contacts.values():
@@ -89,48 +79,6 @@ def test_situations_cover_the_five_the_start_page_must_answer(kb: KnowledgeBase)
     assert routines >= {"kollega-berattar-om-vald", "elev-radd-att-ga-hem",
                         "barn-och-unga-nar-vuxen-klient-har-barn",
                         "misstanke-om-hedersrelaterat-fortryck", "medarbetare-utsatt-for-vald"}
-
-
-def test_start_page_links_each_situation_to_its_routine(real_site: Path,
-                                                        kb: KnowledgeBase) -> None:
-    for lang, prefix in (("sv", ""), ("en", "en/")):
-        html = read(real_site, f"{prefix}index.html")
-        for situation in kb.situations:
-            routine = kb.routines[situation.routine]
-            assert f'href="rutiner/{routine.department}/{routine.id}/"' in html, situation.id
-            assert situation.question.text(lang).split("?")[0] in html
-
-
-@pytest.mark.parametrize("chapter", PLAN_CHAPTERS)
-def test_action_plan_chapter_in_both_languages(real_site: Path, chapter: str) -> None:
-    path = "handlingsplan/" + ("" if chapter == "index" else f"{chapter}/") + "index.html"
-    for prefix in ("", "en/"):
-        assert "<h1" in read(real_site, prefix + path)
-
-
-def test_case_flow_matrix_has_units_as_rows_and_steps_as_columns(real_site: Path) -> None:
-    html = read(real_site, "handlingsplan/samverkan/index.html")
-    table = html[html.index("<th>Enhet</th>"):]
-    table = table[:table.index("</table>")]
-    headers = re.findall(r"<th[^>]*>(.*?)</th>", table)
-    assert [re.sub(r"<[^>]+>", "", h) for h in headers[1:]] == CASE_FLOW_STEPS
-    assert "<td>Relationsvåldsteamet</td>" in table
-    assert 'href="../../rutiner/social-och-omsorgskontoret/skyddat-boende/"' in table
-
-
-def test_training_plan_and_revision_history_are_generated(real_site: Path) -> None:
-    training = read(real_site, "handlingsplan/utbildning/index.html")
-    assert "Alla nyanställda" in training and "Inom 3 mån. från start" in training
-    history = read(real_site, "en/handlingsplan/versioner/index.html")
-    assert "KS 2026/58" in history and "<em>(example)</em>" in history
-
-
-def test_every_legal_source_is_listed_with_the_routines_citing_it(real_site: Path,
-                                                                  kb: KnowledgeBase) -> None:
-    html = read(real_site, "handlingsplan/lagstod/index.html")
-    for source in kb.legal.values():
-        assert f'id="{source.id}"' in html
-    assert html.count("Används i") >= 7
 
 
 # --- second content round (issue 19) ------------------------------------------------------
@@ -239,12 +187,49 @@ def test_the_unverified_section_caveat_is_said_once_per_source(kb: KnowledgeBase
     assert kb.legal["socialtjanstlagen"].caveat is not None
 
 
-def test_the_legal_page_says_each_caveat_once_and_routines_mark_citations(
-        real_site: Path, kb: KnowledgeBase) -> None:
-    legal = read(real_site, "handlingsplan/lagstod/index.html")
-    with_caveat = [s for s in kb.legal.values() if s.caveat]
-    assert len(with_caveat) >= 5
-    assert legal.count("<em>Ej kontrollerat:</em>") == len(with_caveat)
-    routine = read(real_site, "rutiner/social-och-omsorgskontoret/orosanmalan-barn/index.html")
-    assert "paragrafen ej kontrollerad" in routine
-    assert "paragrafnumret i den nya lagen är inte kontrollerat" not in routine
+# --- moved here from the site and CLI tests: the repository's data and pages ----------------
+
+REQUIRED_ROUTINES = {  # the three routines the foundation must prove the path with
+    "rutinmassiga-fragor-om-vald",
+    "orosanmalan-barn",
+    "barn-och-unga-nar-vuxen-klient-har-barn",
+}
+
+
+def test_required_routines_exist(kb: KnowledgeBase) -> None:
+    assert set(kb.routines) >= REQUIRED_ROUTINES
+
+
+def test_prose_pages_exist_in_both_languages() -> None:
+    for page in sorted((ROOT / "docs").rglob("*.md")):
+        if page.name.count(".") == 1:
+            assert page.with_suffix(".en.md").exists(), f"{page.name} has no English version"
+
+
+def test_invented_internal_details_are_marked_as_examples(kb: KnowledgeBase) -> None:
+    internal = [c for c in kb.contacts.values() if c.scope == "internal"]
+    assert internal and all(c.example for c in internal)
+    assert all(r.example for r in kb.revisions)
+
+
+SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=(\S+)$", re.M)
+
+
+@pytest.mark.parametrize("path", data_files(ROOT / "routines"),
+                         ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_every_data_file_references_its_schema(path: Path) -> None:
+    match = SCHEMA_LINE.search(path.read_text(encoding="utf-8"))
+    assert match, f"{path}: add `# yaml-language-server: $schema=…` as the first line"
+    target = (path.parent / match.group(1)).resolve()
+    kind = kind_of(path, ROOT / "routines")
+    expected = {"matrix": "matrix", "routine": "routine"}.get(kind, kind)
+    assert target == (ROOT / "schemas" / f"{expected}.schema.json").resolve()
+
+
+def test_check_passes_on_the_repository() -> None:
+    result = CliRunner().invoke(main, ["--root", str(ROOT), "check"])
+    code, out, err = result.exit_code, result.stdout, result.stderr
+    assert code == 0, out
+    # Only warnings may remain: the example contacts cannot carry a real verification date.
+    assert all(": warning: " in line and "verified" in line for line in out.splitlines()), out
+    assert "0 error(s)" in err or err.startswith("OK: ")

@@ -1,5 +1,6 @@
 """The strict build is a gate too: a page without review fields, personal data, a broken link
-and a broken anchor are all reported in one run, naming the file, and the build fails."""
+and a broken anchor are all reported in one run, naming the file, and the build fails; and a
+build for a version that is not a revision (MIKE_DOCS_VERSION) stops."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from tests.conftest import mkdocs_build
+import pytest
+
+from macros.model.versions import VERSION_ENV
+from tests.conftest import FIXTURE_SITE, copy_project, mkdocs_build
 
 
 def test_one_strict_build_reports_every_mistake(data_copy: Callable[[], Path],
@@ -57,3 +61,14 @@ def test_the_test_builds_are_strict_about_warnings(data_copy: Callable[[], Path]
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode != 0
     assert "'bara-svenska.md' contains a link 'finns-inte.md'" in result.stdout + result.stderr
+
+
+def test_a_build_for_an_unknown_version_fails(monkeypatch: pytest.MonkeyPatch,
+                                              tmp_path: Path) -> None:
+    """mike sets MIKE_DOCS_VERSION; a version that is not a revision stops the build."""
+    project = copy_project(FIXTURE_SITE, tmp_path / "project")
+    monkeypatch.setenv(VERSION_ENV, "1999")
+    result = mkdocs_build(project, project / "site")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "MIKE_DOCS_VERSION" in output and "'1999'" in output and "known: 2019" in output

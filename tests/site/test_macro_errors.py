@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import copy_project, mkdocs_build
+from tests.conftest import FIXTURE_SITE, copy_project, mkdocs_build
 
-FIXTURE = Path(__file__).parent / "fixtures" / "site"
 
 
 def test_mistyped_macro_names_file_line_and_fix(tmp_path: Path) -> None:
-    project = copy_project(FIXTURE, tmp_path / "project")
+    project = copy_project(FIXTURE_SITE, tmp_path / "project")
     page = project / "docs" / "andringar.md"
     lines = page.read_text(encoding="utf-8").splitlines()
     lines.append("{{ contact_tabel('112') }}")  # a typo for contact_table

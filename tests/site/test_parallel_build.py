@@ -4,26 +4,11 @@ as static-i18n's one-after-the-other build, and a failure in the forked build fa
 from __future__ import annotations
 
 import gzip
-import os
 from pathlib import Path
 
 import pytest
 
-from macros.build.parallel_build import parallel_enabled
-from tests.conftest import copy_project, mkdocs_build
-
-FIXTURE = Path(__file__).parent / "fixtures" / "site"
-
-
-@pytest.mark.parametrize(("environ", "serving", "expected"), [
-    ({}, False, True),
-    ({"KB_PARALLEL": "1"}, False, True),
-    ({"KB_PARALLEL": "0"}, False, False),
-    ({"KB_PARALLEL": " Off "}, False, False),
-    ({}, True, False),  # mkdocs serve rebuilds in a threaded server: never fork there
-])
-def test_parallel_enabled(environ: dict[str, str], serving: bool, expected: bool) -> None:
-    assert parallel_enabled(environ, serving) is (expected and hasattr(os, "fork"))
+from tests.conftest import FIXTURE_SITE, copy_project, mkdocs_build
 
 
 def _contents(site: Path) -> dict[str, bytes]:
@@ -60,7 +45,7 @@ def test_parallel_build_makes_the_same_site(small_project: Path, small_site: Pat
 
 
 def test_a_failure_in_the_forked_build_fails_the_build(tmp_path: Path) -> None:
-    project = copy_project(FIXTURE, tmp_path / "project")
+    project = copy_project(FIXTURE_SITE, tmp_path / "project")
     english = sorted((project / "docs").glob("*.en.md"))[0]
     english.write_text(english.read_text(encoding="utf-8")
                        + "\n\n[A broken link](no-such-page.md)\n", encoding="utf-8")

@@ -1,7 +1,7 @@
 """No request leaves the site's origin: no web fonts, CDN scripts or images from elsewhere.
 
-A fast scan of every built file for off-site addresses the browser would fetch, and Chromium
-recording every request (pages, frames, the search worker) on every page type."""
+A fast scan of every built file for off-site addresses the browser would fetch (and a check
+that the scan finds them). Chromium recording every request: tests/browser/test_privacy.py."""
 
 from __future__ import annotations
 
@@ -9,12 +9,6 @@ import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
-
-import pytest
-
-from tests.served import RealSite
-from tests.site_tour import tour
 
 # An address the browser would fetch from another origin: absolute or protocol-relative.
 OFF_SITE = re.compile(r"^\s*(?:[a-z][a-z0-9+.-]*:)?//", re.I)
@@ -128,18 +122,3 @@ def test_the_scan_finds_off_site_addresses(tmp_path: Path) -> None:
         "a.html: <style> https://e.x/s.css",
         "a.js: script fetch https://cdn.example.net/lunr.js",
     ], found
-
-
-@pytest.mark.browser
-def test_no_request_leaves_the_origin_on_any_page_type(browser: Any,
-                                                      nginx_real: RealSite) -> None:
-    """Every page type in both languages, with the search opened on one of them, as nginx
-    serves the published site (the version selector reads the root's versions.json)."""
-    stops = tour(browser, nginx_real.base, nginx_real.site)
-    urls = [url for stop in stops for url in stop.requests]
-    assert any("search_index" in url for url in urls), "the search index was not recorded"
-    assert any("/lunr/" in url for url in urls), "the search worker's scripts were not recorded"
-    allowed = (nginx_real.served.url + "/", "data:", "blob:")
-    off = sorted({f"{stop.visit.label}: {url}" for stop in stops for url in stop.requests
-                  if not url.startswith(allowed)})
-    assert not off, "requests to other origins:\n" + "\n".join(off)

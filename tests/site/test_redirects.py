@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from macros.build.redirects_i18n import write_language_redirects
 from macros.links.internal import check_site
 from tests.conftest import FIXTURE_SITE, copy_project, mkdocs_build, read
 
@@ -112,13 +111,3 @@ def test_a_redirect_to_a_missing_page_fails_the_strict_build(tmp_path: Path) -> 
     output = result.stdout + result.stderr
     assert result.returncode != 0
     assert "finns-inte.md" in output and "does not exist" in output
-
-
-def test_without_the_redirects_plugin_nothing_is_written(tmp_path: Path) -> None:
-    class Config(dict[str, object]):
-        plugins: dict[str, object]
-
-    config = Config(site_dir=str(tmp_path), use_directory_urls=True)
-    config.plugins = {}  # a mkdocs.yml without `redirects`
-    assert write_language_redirects(config, "en") == []
-    assert list(tmp_path.iterdir()) == []

@@ -13,8 +13,9 @@ from macros.bench.search.queries import Query, QueryFileError, load
 from macros.search.index_marks import ignore_excluded, indexed_text, marked, summary_of
 from macros.search.synonyms import SynonymFileError
 from macros.search.synonyms import load as load_synonyms
+from tests.conftest import ROOT
 
-QUERIES = Path(__file__).parent / "search_eval" / "queries.yml"
+QUERIES = ROOT / "tests" / "search_eval" / "queries.yml"
 
 
 def test_the_evaluation_set_is_large_and_bilingual() -> None:

@@ -1,11 +1,9 @@
-"""LinkChecker against the site served on 127.0.0.1 (macros/links/external.py, `kb linkcheck`):
-the real site passes, broken page and `dir/#anchor` links are reported, and external mode
-checks a stand-in "external" server on another loopback address."""
+"""LinkChecker against a site served on 127.0.0.1 (macros/links/external.py, `kb linkcheck`):
+broken page and `dir/#anchor` links are reported, and external mode checks a stand-in
+"external" server on another loopback address. The real site: tests/site/test_linkcheck.py."""
 
 from __future__ import annotations
 
-import os
-import time
 from pathlib import Path
 
 import pytest
@@ -14,21 +12,6 @@ from click.testing import CliRunner
 from macros.cli.linkcheck import linkcheck_command as linkcheck
 from macros.links import external as lc
 from macros.links.external import LinkFailure, check_served, parse_csv, serve
-
-
-def _unavailable(reason: str) -> None:
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"LinkChecker tests cannot run under CI=true: {reason}")
-    pytest.skip(reason)
-
-
-@pytest.fixture(scope="module")
-def linkchecker() -> Path:
-    exe = lc.executable()
-    if exe is None:
-        _unavailable("linkchecker is not installed (make test-install)")
-    assert exe is not None
-    return exe
 
 
 def write(root: Path, files: dict[str, str]) -> Path:
@@ -46,14 +29,6 @@ BROKEN = {
                   '<a href="https://example.invalid/never-fetched">external</a>',
     "a/index.html": '<h2 id="here">Here</h2>',
 }
-
-
-def test_real_site_passes_in_internal_mode(real_site: Path, linkchecker: Path) -> None:
-    started = time.perf_counter()
-    failures = check_served(real_site)
-    elapsed = time.perf_counter() - started
-    assert failures == [], "\n".join(f.format() for f in failures)
-    print(f"LinkChecker on the real site: {elapsed:.1f} s")
 
 
 def test_broken_page_and_dir_anchor_links_are_reported(tmp_path: Path,

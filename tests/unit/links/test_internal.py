@@ -1,16 +1,15 @@
 """The offline link check (macros/links/internal.py) on small hand-written sites, its compare mode,
-its reports and the `kb links` command; and the real site has no broken link."""
+its reports and the `kb links` command. The real site: tests/site/test_links.py."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from macros.cli.links import links_command as links
-from macros.links.internal import BrokenLink, RemovedPage, check_site, compare, load_site
+from macros.links.internal import BrokenLink, RemovedPage, check_site, compare
 from macros.links.report import MAX_ROWS, render_check, render_diff
 
 
@@ -298,37 +297,3 @@ def test_cli_json_and_markdown(tmp_path: Path) -> None:
     code, out = run(bad, "--format", "markdown")
     assert out.startswith("## Trasiga länkar / Broken links\n")
     assert "| `./` | `old/` | sidan finns inte / missing page |" in out
-
-
-# --- the real site ------------------------------------------------------------------------
-
-def test_real_site_has_no_broken_links(real_site: Path) -> None:
-    site = load_site(real_site)
-    assert len(site.pages) > 100
-    assert site.base.host is not None, "pages carry <link rel=canonical> (site_url)"
-    assert check_site(real_site) == []
-
-
-@pytest.mark.parametrize("page", ["index.html", "en/index.html", "404.html"])
-def test_real_site_pages_have_links_and_anchors(real_site: Path, page: str) -> None:
-    """Guards the regexes against a theme that writes attributes another way."""
-    parsed = load_site(real_site).pages[page]
-    assert len(parsed.links) > 20 and parsed.anchors
-
-
-def test_a_broken_link_names_the_file_to_edit(real_site: Path, tmp_path: Path) -> None:
-    """The built site's api/pages.json maps each page to its source: the report names it."""
-    import shutil
-
-    from macros.links.internal import check_site
-
-    site = tmp_path / "site"
-    shutil.copytree(real_site, site)
-    page = site / "handlingsplan/mal/index.html"
-    html = page.read_text(encoding="utf-8")
-    page.write_text(html.replace("</article>", '<a href="../finns-inte/">x</a></article>', 1),
-                    encoding="utf-8")
-    broken = check_site(site)
-    assert [(b.page, b.source) for b in broken] == [("handlingsplan/mal/",
-                                                     "docs/handlingsplan/mal.md")]
-    assert broken[0].format().startswith("handlingsplan/mal/ (docs/handlingsplan/mal.md): ")

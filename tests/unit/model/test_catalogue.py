@@ -55,7 +55,8 @@ def _copy_locale(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.mark.parametrize(("edit", "message"), [
     (lambda s: s.replace('msgstr "Routines"', 'msgstr ""'), "'routines' has no en text"),
-    (lambda s: s + '\nmsgctxt "not_a_key"\nmsgid "x"\nmsgstr "y"\n', "'not_a_key' is not in kb.pot"),
+    (lambda s: s + '\nmsgctxt "not_a_key"\nmsgid "x"\nmsgstr "y"\n',
+     "'not_a_key' is not in kb.pot"),
 ])
 def test_a_broken_translation_names_the_file_and_the_entry(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, edit: object, message: str) -> None:

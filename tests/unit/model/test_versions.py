@@ -1,10 +1,10 @@
 """Plan revisions as site versions (macros/model/versions.py): which revision a build is for, the
-revisions before it, when each was in force; and a build for an unknown version fails."""
+revisions before it, when each was in force. A build for an unknown version:
+tests/site/test_build_gates.py."""
 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -19,7 +19,7 @@ from macros.model.versions import (
     in_force,
     requested_version,
 )
-from tests.conftest import FIXTURE_SITE, ROOT, copy_project, loaded, mkdocs_build
+from tests.conftest import ROOT, loaded
 
 
 def revision(version: str, adopted_on: date) -> Revision:
@@ -145,12 +145,3 @@ def test_requested_version_from_the_environment(monkeypatch: pytest.MonkeyPatch)
     assert requested_version() == "2026"
 
 
-def test_a_build_for_an_unknown_version_fails(monkeypatch: pytest.MonkeyPatch,
-                                              tmp_path: Path) -> None:
-    """mike sets MIKE_DOCS_VERSION; a version that is not a revision stops the build."""
-    project = copy_project(FIXTURE_SITE, tmp_path / "project")
-    monkeypatch.setenv(VERSION_ENV, "1999")
-    result = mkdocs_build(project, project / "site")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0
-    assert "MIKE_DOCS_VERSION" in output and "'1999'" in output and "known: 2019" in output

@@ -1,5 +1,6 @@
-"""The Content-Security-Policy's script hashes (macros/render/csp.py): computed from the theme, the
-same on every page, and a build that would emit anything else stops and names the page."""
+"""The Content-Security-Policy's script hashes (macros/render/csp.py): computed from the theme,
+the same on every page, and what the policy refuses named. The built site and a build that
+breaks the policy: tests/site/test_csp.py."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from macros.render.csp import (
     script_hash,
     theme_script_hashes,
 )
-from tests.conftest import FIXTURE_SITE, ROOT, copy_project, mkdocs_build
+from tests.conftest import ROOT
 
 
 def material_partial(name: str) -> str:
@@ -75,17 +76,6 @@ def test_our_script_partials_are_materials_with_the_page_value_in_an_attribute(
     assert body == expected
 
 
-def test_every_built_page_passes_the_policy(real_site: Path, hashes: tuple[str, ...]) -> None:
-    seen: set[str] = set()
-    problems = []
-    for path in sorted(real_site.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        seen.update(script_hash(body) for body in inline_scripts(html))
-        problems += [f"{path.relative_to(real_site)}: {p}" for p in policy_problems(html, hashes)]
-    assert not problems, "\n".join(problems[:10])
-    assert seen and seen <= set(hashes)
-
-
 @pytest.mark.parametrize(("html", "found"), [
     ("<p>fine</p><script>__md_scope=1</script>", "an inline script that is not one of"),
     ("<style>p { color: red }</style>", "a <style> element"),
@@ -101,16 +91,3 @@ def test_escaped_markup_is_text() -> None:
     html = ('<textarea>&lt;iframe style="width: 100%"&gt;&lt;/iframe&gt;</textarea>'
             '<pre><code>&lt;style&gt;x&lt;/style&gt;</code></pre>')
     assert policy_problems(html, ()) == []
-
-
-def test_a_page_with_an_inline_script_or_style_stops_the_build(tmp_path: Path) -> None:
-    project = copy_project(FIXTURE_SITE, tmp_path / "project")
-    page = project / "docs" / "bara-svenska.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n\n<script>alert(1)</script>\n\n"
-                    'Text i färg\n{: style="color: red" }\n', encoding="utf-8")
-    result = mkdocs_build(project, tmp_path / "site")
-    assert result.returncode != 0
-    output = result.stdout + result.stderr
-    assert "docs/bara-svenska.md: Content-Security-Policy" in output
-    assert "an inline script that is not one of the theme's (alert(1)" in output
-    assert "a style attribute" in output

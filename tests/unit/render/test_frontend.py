@@ -1,18 +1,15 @@
 """Front-end weight (macros/render/frontend.py): nothing holds up the first paint but the
-stylesheets the page needs, and the site's own CSS and JS are minified at build."""
+stylesheets the page needs, and the site's own CSS and JS are minified at build. The built
+site: tests/site/test_frontend.py."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 from macros.render.frontend import defer_scripts, inline_assets, minify
-from tests.conftest import ROOT, read
-
-_SCRIPT_SRC = re.compile(r"<script\b[^>]*\ssrc=[^>]*>", re.I)
-_STYLESHEET = re.compile(r'<link\b[^>]*rel="stylesheet"[^>]*>', re.I)
+from tests.conftest import ROOT
 
 
 def test_defer_is_added_once_and_never_to_inline_scripts() -> None:
@@ -31,26 +28,6 @@ def test_defer_is_added_once_and_never_to_inline_scripts() -> None:
 def test_minify_drops_comments_and_space_but_not_strings(name: str, source: str,
                                                          kept: str) -> None:
     assert minify(name, source).strip() == kept
-
-
-@pytest.mark.parametrize("path", ["index.html", "en/rutiner/index.html", "404.html",
-                                  "rutiner/social-och-omsorgskontoret/orosanmalan-barn/index.html"])
-def test_only_stylesheets_block_the_first_paint(real_site: Path, path: str) -> None:
-    page = read(real_site, path)
-    scripts = _SCRIPT_SRC.findall(page)
-    assert scripts and all(re.search(r"\s(defer|async)\b", tag) for tag in scripts), scripts
-    sheets = _STYLESHEET.findall(page)
-    printing = [tag for tag in sheets if "print.css" in tag]
-    assert printing and all('media="print"' in tag for tag in printing)
-
-
-@pytest.mark.parametrize("name", ["kb.css", "print.css", "embed.css", "kb.js", "embed.js",
-                                  "embed-host.js", "embed-head.js"])
-def test_own_assets_are_minified(real_site: Path, name: str) -> None:
-    source = (ROOT / "overrides" / "assets" / "kb" / name).read_text(encoding="utf-8")
-    built = read(real_site, f"assets/kb/{name}")
-    assert "/*" in source and "/*" not in built
-    assert len(built) < 0.8 * len(source)
 
 
 def test_inlined_scripts_are_the_minified_files() -> None:
