@@ -37,6 +37,7 @@ def test_no_page_of_the_english_site_falls_back_to_swedish(real_site: Path) -> N
 
 def test_start_page_links_each_situation_to_its_routine(real_site: Path,
                                                         kb: KnowledgeBase) -> None:
+    assert kb.situations
     for lang, prefix in (("sv", ""), ("en", "en/")):
         html = read(real_site, f"{prefix}index.html")
         for situation in kb.situations:

@@ -22,6 +22,7 @@ def test_pruning_keeps_every_page_link_anchor_and_navigation_target(
 
 
 def test_pruned_pages_are_smaller(real_site: Path, unpruned_site: Path) -> None:
+    assert len(VISITS) == 2 * len(KINDS)
     for visit in VISITS:
         pruned = (real_site / visit.file).stat().st_size
         assert pruned < (unpruned_site / visit.file).stat().st_size, visit.label

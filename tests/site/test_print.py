@@ -118,7 +118,9 @@ def test_a_chromium_failure_stops_the_build_without_a_pdf(plan_project: Path, tm
 # --- the real site -------------------------------------------------------------------------
 
 def test_the_whole_plan_is_not_in_the_search_index(real_site: Path) -> None:
-    for index in real_site.glob("search/search_index*.json"):
+    indexes = sorted(real_site.glob("search/search_index*.json"))
+    assert [i.name for i in indexes] == ["search_index.en.json", "search_index.json"]
+    for index in indexes:
         docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
         assert not [d for d in docs if "hela-planen" in d["location"]], index.name
 

@@ -34,6 +34,7 @@ def html_path(src: str, lang: str) -> str:
 
 
 def test_every_routine_has_a_page_in_both_languages(real_site: Path, kb: KnowledgeBase) -> None:
+    assert len(kb.routines) >= 25
     for routine in kb.routines.values():
         for lang in ("sv", "en"):
             html = read(real_site, html_path(routine_src(routine), lang))
@@ -43,6 +44,7 @@ def test_every_routine_has_a_page_in_both_languages(real_site: Path, kb: Knowled
 
 def test_every_department_has_a_page_in_both_languages(real_site: Path,
                                                        kb: KnowledgeBase) -> None:
+    assert kb.organisation.departments
     for department in kb.organisation.departments:
         for lang in ("sv", "en"):
             html = read(real_site, html_path(f"rutiner/{department.id}/index.md", lang))
@@ -51,6 +53,7 @@ def test_every_department_has_a_page_in_both_languages(real_site: Path,
 
 def test_shared_routine_is_listed_on_every_department_page(real_site: Path,
                                                             kb: KnowledgeBase) -> None:
+    assert kb.organisation.departments
     for department in kb.organisation.departments:
         html = read(real_site, html_path(f"rutiner/{department.id}/index.md", "sv"))
         assert "rutinmassiga-fragor-om-vald/" in html, department.id

@@ -95,16 +95,19 @@ def test_every_job_has_minimal_permissions(name: str) -> None:
 
 @pytest.mark.parametrize("name", ALL)
 def test_actions_are_pinned_by_major_version(name: str) -> None:
-    for job in load(name)["jobs"].values():
-        for step in steps(job):
-            if "uses" in step:
-                assert re.fullmatch(r"[\w.-]+/[\w./-]+@v\d+", step["uses"]), step["uses"]
+    used = [step["uses"] for job in load(name)["jobs"].values() for step in steps(job)
+            if "uses" in step]
+    assert used, f"{name} uses no action: is it read right?"
+    for action in used:
+        assert re.fullmatch(r"[\w.-]+/[\w./-]+@v\d+", action), action
 
 
 @pytest.mark.parametrize("name", ALL)
 def test_no_untrusted_text_is_pasted_into_a_script(name: str) -> None:
     """PR titles, bodies and branch names reach scripts through env:, never inline."""
-    for job in load(name)["jobs"].values():
+    jobs = load(name)["jobs"]
+    assert jobs and all(steps(job) for job in jobs.values())
+    for job in jobs.values():
         for step in steps(job):
             assert not re.search(r"\$\{\{[^}]*github\.(event|head_ref)", step.get("run", "")), \
                 step.get("name", step["run"])

@@ -209,6 +209,7 @@ def test_real_data_in_both_languages(repo_kb: KnowledgeBase) -> None:
     old["routines"][first]["owner"] = other
     del old["routines"][second]
     old["contacts"].popitem()
+    assert LANGUAGES == ("sv", "en")
     for lang in LANGUAGES:
         renderer = Renderer(repo_kb, lang, page_src=PAGE)
         out = what_changed(renderer, "2026", baseline(old), "")
