@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from tests.page_types import ROUTINE
 from tests.served import RealSite
 from tests.site_tour import search_by_keyboard, tour
@@ -17,7 +15,6 @@ CHECKBOX = ".task-list-item input[type=checkbox]"
 
 # --- axe ------------------------------------------------------------------------------------
 
-@pytest.mark.browser
 def test_axe_finds_no_violations_on_any_page_type(browser: Any, nginx_real: RealSite) -> None:
     """The published site as nginx serves it with the documented settings (tests/served.py)."""
     problems: list[str] = []
@@ -64,7 +61,6 @@ def focus_ring(checkbox: Any) -> dict[str, Any]:
     }"""))
 
 
-@pytest.mark.browser
 def test_keyboard_only_path(page: Any, base_url: str) -> None:
     """Skip link, search, open a routine, tick a checklist item: page.keyboard only."""
     page.goto(base_url + "/")

@@ -6,13 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
 from tests.page_types import ROUTINE
 from tests.served import RealSite
 from tests.site_tour import tour
-
-pytestmark = pytest.mark.browser
 
 
 def test_no_page_type_breaks_the_policy(browser: Any, nginx_real: RealSite) -> None:

@@ -18,8 +18,6 @@ from macros.links import local_server
 from tests.conftest import read, textarea_code
 from tests.served import RealSite
 
-pytestmark = pytest.mark.browser
-
 ROUTINE = "rutiner/social-och-omsorgskontoret/orosanmalan-barn/"
 PRODUCTION = "https://rutiner.upplandsvasby.se/gallande/"  # the embed code's root
 CHROME = (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-footer", ".md-search")

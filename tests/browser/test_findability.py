@@ -10,10 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pytest
-
-pytestmark = pytest.mark.browser
-
 SOK = "social-och-omsorgskontoret"
 KLK = "kommunledningskontoret"
 UTB = "utbildningskontoret"

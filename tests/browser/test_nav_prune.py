@@ -79,7 +79,6 @@ def _visible_navs(browser: Any, base: str, viewport: str) -> list[list[list[str]
         context.close()
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("viewport", list(VIEWPORTS))
 def test_the_visible_navigation_is_the_same_with_and_without_prune(
         browser: Any, base_url: str, unpruned_url: str, viewport: str) -> None:

@@ -7,8 +7,6 @@ from typing import Any
 
 import pytest
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.mark.parametrize(("start", "query", "expected"), [
     ("/", "orosanmälan", "/rutiner/social-och-omsorgskontoret/orosanmalan-barn/"),

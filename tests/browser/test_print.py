@@ -38,7 +38,6 @@ def routine(page: Any, base_url: str) -> Iterator[Any]:
     yield page
 
 
-@pytest.mark.browser
 def test_print_shows_only_the_content(routine: Any) -> None:
     for hidden in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary",
                    ".md-footer", ".md-search", ".md-top", ".kb-embed-code"):
@@ -53,7 +52,6 @@ def test_print_shows_only_the_content(routine: Any) -> None:
         "e => getComputedStyle(e).breakInside") == "avoid"
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("path", [ROUTINE, "/handlingsplan/hela-planen/",
                                   "/en/handlingsplan/hela-planen/", "/kontakter/"])
 def test_nothing_is_wider_than_the_printed_page(browser: Any, base_url: str, path: str) -> None:
@@ -73,7 +71,6 @@ def test_nothing_is_wider_than_the_printed_page(browser: Any, base_url: str, pat
         context.close()
 
 
-@pytest.mark.browser
 def test_print_draws_the_checkboxes_and_the_tick(routine: Any) -> None:
     """Material's boxes are masks and background colours, which print drops: print.css draws
     a bordered box (::before) and, for a ticked step, a tick (::after)."""
@@ -90,7 +87,6 @@ def test_print_draws_the_checkboxes_and_the_tick(routine: Any) -> None:
     assert ticked["content"] not in ("none", "normal") and ticked["tick"] >= 1
 
 
-@pytest.mark.browser
 def test_print_footer_carries_the_address_and_the_review_date(routine: Any) -> None:
     canonical = routine.locator("link[rel=canonical]").get_attribute("href")
     review_by = routine.locator("[data-kb-review-by]").first.get_attribute("data-kb-review-by")
@@ -112,7 +108,6 @@ def test_print_footer_carries_the_address_and_the_review_date(routine: Any) -> N
     assert footer and review_by in footer[0], margins
 
 
-@pytest.mark.browser
 def test_a_printed_routine_has_its_steps_and_a_footer_on_every_page(routine: Any) -> None:
     canonical = routine.locator("link[rel=canonical]").get_attribute("href")
     review_by = routine.locator("[data-kb-review-by]").first.get_attribute("data-kb-review-by")
@@ -142,7 +137,6 @@ def _outline(entries: list[Any]) -> list[str]:
     return titles
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_the_plan_pdf_has_every_chapter_in_order(real_site: Path, made_pdfs: dict[str, Path],
                                                  lang: str) -> None:

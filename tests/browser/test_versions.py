@@ -26,7 +26,6 @@ def _versions(page: Any) -> list[str]:
                          "a => a.childNodes[0].textContent.trim())")
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize("path", ["gallande/", "gallande/en/", "2019/rutiner/",
                                   "2019/en/rutiner/"])
 def test_version_selector_lists_both_versions(page: Any, served: str, path: str) -> None:
@@ -34,7 +33,6 @@ def test_version_selector_lists_both_versions(page: Any, served: str, path: str)
     assert _versions(page) == ["2026", "2019"]
 
 
-@pytest.mark.browser
 def test_root_goes_to_the_version_in_force(page: Any, served: str) -> None:
     page.goto(f"{served}/")
     page.wait_for_url(f"{served}/gallande/")
@@ -43,7 +41,6 @@ def test_root_goes_to_the_version_in_force(page: Any, served: str) -> None:
     assert banner.is_hidden()
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize(("path", "text", "target"), [
     ("2019/rutiner/", "Du läser version 2019", "/gallande/"),
     ("2019/en/rutiner/", "You are reading version 2019", "/gallande/en/"),
@@ -58,7 +55,6 @@ def test_old_version_shows_the_outdated_banner(page: Any, served: str, path: str
     page.wait_for_url(f"{served}{target}")
 
 
-@pytest.mark.browser
 @pytest.mark.parametrize(("start", "language", "expected"), [
     ("2019/rutiner/", "English", "2019/en/rutiner/"),
     ("2019/en/rutiner/", "Svenska", "2019/rutiner/"),

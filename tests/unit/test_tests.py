@@ -153,3 +153,15 @@ def test_unit_tests_build_nothing() -> None:
         path.read_text(encoding="utf-8")) & BUILDERS) for path in modules}
     assert {path: names for path, names in building.items() if names} == {}, \
         "a test that builds or serves a site belongs in tests/site/ or tests/servers/"
+
+
+def test_no_test_module_imports_another() -> None:
+    """Shared helpers live in tests/<helper>.py (tests/README.md): a test module imported by
+    another would move, or be split, and break it."""
+    found = []
+    for path in sorted(TESTS.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module \
+                    and node.module.split(".")[-1].startswith("test_"):
+                found.append(f"{path.relative_to(ROOT)}: from {node.module} import …")
+    assert found == []
