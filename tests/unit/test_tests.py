@@ -93,7 +93,8 @@ def asserts_only_in_data_loops(source: str) -> list[tuple[int, str]]:
      "            assert p\n", True),
     ("def test_a():\n    def check(x):\n        assert x\n    for x in data():\n"
      "        check(x)\n", False),
-])
+], ids=["loop-only", "asserted-first", "written-out", "bound-to-a-display", "nested-in-data",
+        "in-a-helper"])
 def test_the_loop_scan_tells_data_from_written_out_lists(source: str, flagged: bool) -> None:
     assert bool(asserts_only_in_data_loops(source)) is flagged
 
