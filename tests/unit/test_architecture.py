@@ -19,11 +19,6 @@ MAX_LINES = 400  # "a module over ~400 lines is asking to be split" (STYLE.md)
 ROOT_MODULES = {"__init__.py", "__main__.py"}
 # Over the limit while the lead's work on issue 16 is in progress: split, then delete the entry
 # (the test is strict: it fails once the module is small enough, to be taken off this list).
-KNOWN_LONG = {
-    "macros/build/plugin.py": "the kb plugin's wiring, being thinned by the lead (issue 16)",
-}
-
-
 def lint_imports(project: Path) -> subprocess.CompletedProcess[str]:
     """`lint-imports` over ``project``'s macros package with its pyproject.toml contracts."""
     binary = Path(sys.executable).parent / "lint-imports"
@@ -71,16 +66,7 @@ def test_no_module_is_over_400_lines() -> None:
     assert len(modules) > 50
     long = {path.relative_to(ROOT).as_posix(): _lines(path) for path in modules
             if _lines(path) > MAX_LINES}
-    unexpected = {name: lines for name, lines in long.items() if name not in KNOWN_LONG}
-    assert unexpected == {}, f"split these modules (over {MAX_LINES} lines): {unexpected}"
-
-
-@pytest.mark.parametrize("name", sorted(KNOWN_LONG))
-def test_known_long_modules(name: str) -> None:
-    """Each entry of KNOWN_LONG, until it is split."""
-    if _lines(ROOT / name) > MAX_LINES:
-        pytest.xfail(f"{name}: {_lines(ROOT / name)} lines — {KNOWN_LONG[name]}")
-    pytest.fail(f"{name} is {_lines(ROOT / name)} lines now: take it off KNOWN_LONG")
+    assert long == {}, f"split these modules (over {MAX_LINES} lines): {long}"
 
 
 def test_the_root_of_macros_holds_only_the_entry_points() -> None:

@@ -12,6 +12,7 @@ from macros.checks.codeowners import CODEOWNERS, render_codeowners
 from macros.checks.project import open_project
 from macros.checks.registry import check_project
 from macros.cli import main
+from macros.model.catalogue import both
 from tests.conftest import ROOT
 
 
@@ -38,8 +39,9 @@ def test_a_new_owner_makes_the_file_stale_until_regenerated(
                                                              "owner: rektor"), encoding="utf-8")
     stale = [p for p in check_project(open_project(root), date.today()) if p.file == CODEOWNERS]
     assert [p.format() for p in stale] == [
-        ".github/CODEOWNERS: error: is out of date with the owners in the data — "
-        "run `kb codeowners` and commit it"]
+        f".github/CODEOWNERS: error: {both('chk_codeowners_stale')} — "
+        f"{both('chk_codeowners_fix')}"]
+    assert "is out of date with the owners in the data" in stale[0].message  # English too
     result = CliRunner().invoke(main, ["--root", str(root), "codeowners"])
     assert result.exit_code == 0 and "wrote .github/CODEOWNERS" in result.stdout
     assert "/docs/bara-svenska.md @testby/rektorer" in (root / CODEOWNERS).read_text()

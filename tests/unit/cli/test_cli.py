@@ -46,7 +46,7 @@ def test_console_script_never_shows_a_traceback(data_copy: Callable[[], Path]) -
 
 def test_schema_check_and_write(tmp_path: Path) -> None:
     code, out, _ = run("--root", str(tmp_path), "schema", "--check")
-    assert code == 1 and "schemas/routine.schema.json: out of date" in out
+    assert code == 1 and "schemas/routine.schema.json: inaktuellt" in out and "out of date" in out
     code, out, _ = run("--root", str(tmp_path), "schema")
     assert code == 0 and "wrote schemas/routine.schema.json" in out
     assert run("--root", str(tmp_path), "schema", "--check")[0] == 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from macros.load.page_meta import check_owners, load_pages, split_front_matter
+from macros.model.catalogue import both
 
 GOOD = ("---\ntitle: Sida\nowner: samordnare\nlast_reviewed: 2026-01-10\n"
         "review_interval_months: 12\n---\n# Sida\n")
@@ -54,9 +55,9 @@ def test_every_mistake_in_one_run(tmp_path: Path) -> None:
     write(docs, "trasig.md", "---\nowner: [samordnare\n---\n")
     shown = {(p.file, p.field, p.message.split(":")[0]) for p in
              load_pages(docs, tmp_path).problems}
-    assert ("docs/ingen.md", "owner", "the page has no review fields") in shown
+    assert ("docs/ingen.md", "owner", both("page_no_review_fields")) in shown
     assert ("docs/stavfel.md", "review_intervall_months",
-            "unknown field `review_intervall_months`") in shown
+            both("page_unknown_field", field="review_intervall_months")) in shown
     assert any(f == "docs/bada.md" and field == "review_interval_months"
                for f, field, _ in shown)
     assert any(f == "docs/trasig.md" and "YAML syntax error" in m for f, _, m in shown)

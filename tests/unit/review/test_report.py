@@ -86,7 +86,8 @@ def test_cli_exit_codes_and_options(data_copy: Callable[[], Path]) -> None:
     code, out, err = run(root, "--format", "json")
     assert code == 1
     assert json.loads(out)["counts"]["overdue"] == 1  # stdout stays valid JSON
-    assert f"{ROUTINE}:11: error: review_by: review overdue" in err
+    assert f"{ROUTINE}:11: error: review_by: granskningen är försenad sedan" in err
+    assert "/ review overdue since" in err
     assert run(root, "--exit-zero")[0] == 0
 
 
