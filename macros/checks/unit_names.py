@@ -17,6 +17,7 @@ from macros.load.page_files import line_at, page_texts
 from macros.load.validation import field_path
 from macros.load.yamlsource import SourceDoc
 from macros.load.yamltree import YamlList, YamlMap
+from macros.model.catalogue import both
 from macros.model.core import KnowledgeBase
 from macros.model.problems import Problem, Severity
 
@@ -61,9 +62,8 @@ def unit_names(kb: KnowledgeBase) -> list[UnitName]:
 
 def _problem(path: str, line: int | None, field: str, found: str, unit: UnitName) -> Problem:
     return Problem(path, line, field,
-                   f"`{' '.join(found.split())}` names the unit `{unit.unit_id}` differently from "
-                   f"organisation.yml", f"write `{unit.name}`, the unit's English name",
-                   Severity.WARNING)
+                   both("chk_unit_misnamed", found=" ".join(found.split()), unit=unit.unit_id),
+                   both("chk_unit_misnamed_fix", name=unit.name), Severity.WARNING)
 
 
 def _english_texts(node: object, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:

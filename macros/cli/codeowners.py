@@ -27,4 +27,4 @@ def codeowners_command(root: Path) -> None:
         sys.exit(1)
     path = write_codeowners(project.root, project.kb, project.pages,
                             project.settings.data_dir, project.settings.docs_dir)
-    click.echo(f"wrote {path.relative_to(project.root).as_posix()}")
+    click.echo(both("cli_wrote", path=path.relative_to(project.root).as_posix()))
