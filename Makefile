@@ -173,10 +173,10 @@ search-timing: test-install browser    ## search speed and bytes in Chromium (se
 	KB_PDF=off $(BIN)/mkdocs build -f $(SEARCH_CONFIG) --strict --clean --quiet
 	$(BIN)/python -m macros.bench.search.timing --site site
 
-# Hostile text in every string field of the data model (tests/test_trust_fuzz.py): `make test`
-# runs a few examples per field; this runs many more (hypothesis' "fuzz" profile).
+# Hostile text in every string field of the data model (tests/unit/render/test_hostile_text.py):
+# `make test` runs a few examples per field; this runs many more (hypothesis' "fuzz" profile).
 fuzz: test-install                     ## property-based tests with many hostile examples
-	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/test_trust_fuzz.py -q
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/unit/render/test_hostile_text.py -q
 
 # Mutation testing (mutmut, configured in pyproject [tool.mutmut]) of the escaping, the link
 # rule, the personal-data check and the output gate: a report with the share of mutants the

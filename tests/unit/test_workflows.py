@@ -175,6 +175,7 @@ def test_link_diff_compares_with_the_target_branch() -> None:
 
 def test_no_job_that_builds_or_tests_holds_a_token_that_can_write() -> None:
     """Data and pages of a pull request are built by jobs that cannot write (SECURITY.md)."""
+    assert ALL
     for name in ALL:
         workflow = load(name)
         for job_name, job in workflow["jobs"].items():
