@@ -197,7 +197,7 @@ lint: test-install
 test-unit: test-install                ## the fast tier: pytest -m "not site and not browser"
 	$(BIN)/python -m pytest -m "not site and not browser"
 
-test: test-install browser servers     ## install test dependencies and run the whole suite
+test: test-install browser servers install-successor ## install test dependencies and run the whole suite
 	$(BIN)/ruff check macros tests
 	$(BIN)/kb check
 	$(BIN)/kb review

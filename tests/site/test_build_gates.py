@@ -31,7 +31,8 @@ def test_one_strict_build_reports_every_mistake(data_copy: Callable[[], Path],
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=300, check=False)
     log = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "docs/ny.md:1: error: owner: the page has no review fields" in log
+    assert ("docs/ny.md:1: error: owner: sidan har inga granskningsfält / "
+            "the page has no review fields") in log
     assert "docs/bara-svenska.md:11: error: text: looks like a mobile phone number" in log
     assert "070-123 45 67" not in log
     assert "'ny.md' contains a link 'finns-inte.md'" in log
