@@ -17,6 +17,8 @@ from macros.cli.links import linkcheck, links
 from macros.cli.pr import pr_summary
 from macros.cli.publish import export_site_command, publish_command, version_command
 from macros.cli.server import server_config_command
+from macros.cli.stage import stage_command
+from macros.cli.successor import successor_group
 from macros.model.problems import summary
 from macros.review.issues import LABEL, GhCli, GhError, apply, plan
 from macros.review.report import FORMATTERS, ReviewReport, report_problems
@@ -154,3 +156,5 @@ main.add_command(bench_corpus)
 main.add_command(bench)
 main.add_command(compare_sites_command)
 main.add_command(server_config_command)
+main.add_command(stage_command)
+main.add_command(successor_group)

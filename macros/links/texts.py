@@ -116,6 +116,24 @@ TEXTS: dict[str, dict[Lang, str]] = {
                "en": "reference / candidate: {files} files, {pages} pages"},
     "compare_no_pages": {"sv": "{folder}: inga HTML-sidor (är webbplatsen byggd?)",
                  "en": "{folder}: no HTML pages (is the site built?)"},
+    # `kb compare-sites --by-kind` (macros/links/parity.py): a heading per kind; the rules
+    # under it are stable English identifiers (the README states them, a test asserts them)
+    "parity_pages": {"sv": "sidor", "en": "pages"},
+    "parity_files": {"sv": "filer", "en": "files"},
+    "parity_links": {"sv": "länkar", "en": "links"},
+    "parity_anchors": {"sv": "ankare", "en": "anchors"},
+    "parity_navigation": {"sv": "navigeringsmål", "en": "navigation"},
+    "parity_navigation order": {"sv": "navigeringens ordning", "en": "navigation order"},
+    "parity_search": {"sv": "sökning", "en": "search"},
+    "parity_review notice": {"sv": "granskningsrad", "en": "review notice"},
+    "parity_embed mode": {"sv": "inbäddat läge", "en": "embed mode"},
+    "parity_csp": {"sv": "innehållspolicy (CSP)", "en": "csp"},
+    "parity_exports": {"sv": "exporter (api/)", "en": "exports"},
+    "parity_versions": {"sv": "versioner", "en": "versions"},
+    "parity_count": {"sv": "{count} skillnader efter slag (regel [antal] (t.ex. …))",
+                     "en": "{count} finding(s) by kind (rule [count] (e.g. …))"},
+    "parity_same": {"sv": "Inga skillnader av något slag.",
+                    "en": "No differences of any kind."},
 }
 
 
