@@ -166,19 +166,18 @@ def _successor_available() -> None:
         pytest.skip(reason)
 
 
-def test_successor_builds_the_fixture_site_with_the_stated_differences(
-        small_project: Path, small_site: Path, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    """make build-successor's steps on tests/fixtures/site; then every difference from our
-    build, by kind, must be exactly the README's list: a new one fails until it is decided
-    and stated (README "After Material's end of life")."""
+@pytest.fixture(scope="session")
+def successor_site(small_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """tests/fixtures/site built by the successor, with make build-successor's steps (the
+    commands themselves, KB_PDF=off: the fixture has no plan)."""
     _successor_available()
-    monkeypatch.setenv("KB_PDF", "off")
-    out, site = tmp_path / "successor", tmp_path / "site-successor"
+    folder = tmp_path_factory.mktemp("successor")
+    out, site = folder / "successor", folder / "site-successor"
     runner = CliRunner()
+    env = {"KB_PDF": "off"}
     for args in (["stage", "--out", str(out)], ["successor", "prepare", str(out),
                                                 "--theme-root", str(ROOT)]):
-        run = runner.invoke(main, ["--root", str(small_project), *args])
+        run = runner.invoke(main, ["--root", str(small_project), *args], env=env)
         assert run.exit_code == 0, run.output
     done = subprocess.run([str(SUCCESSOR_BIN / "python"), "-m", "macros.successor.run",
                            str(out)], capture_output=True, text=True,
@@ -186,8 +185,16 @@ def test_successor_builds_the_fixture_site_with_the_stated_differences(
                           check=False)
     assert done.returncode == 0, done.stdout + done.stderr
     run = runner.invoke(main, ["--root", str(small_project), "successor", "finish", str(out),
-                               str(site)])
+                               str(site)], env=env)
     assert run.exit_code == 0, run.output
+    return site
+
+
+def test_successor_builds_the_fixture_site_with_the_stated_differences(
+        small_site: Path, successor_site: Path) -> None:
+    """Every difference from our build, by kind, must be exactly the README's list: a new one
+    fails until it is decided and stated (README "After Material's end of life")."""
+    site = successor_site
     assert (site / "en" / "index.html").is_file() and (site / "api" / "pages.json").is_file()
     assert (site / "sitemap.xml.gz").is_file() and not (site / "en" / "sitemap.xml").exists()
     found = parity(small_site, site)

@@ -3,8 +3,9 @@
 One source of truth: everything the successor can take over is read from ``mkdocs.yml`` (site
 name and description, theme, i18n languages, markdown_extensions, validation, redirects); what
 only our `kb` plugin does in the MkDocs build comes to the successor as files in its docs folder
-(the generated pages, the macros expanded, the review notice) and as per-language ``extra``
-values its templates read (``overrides-successor/``). Zensical ignores plugins it does not know
+(`kb stage`, macros/build/stage/: the generated pages, the macros expanded, the review
+notice, each language's navigation) and as per-language ``extra`` values its templates read
+(``overrides-successor/``). Zensical ignores plugins it does not know
 (``kb``, ``i18n``, ``mike``) and would map ``macros`` onto its own macros extension; the pages
 arrive expanded, so ``macros`` is left out.
 """
