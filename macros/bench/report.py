@@ -127,17 +127,17 @@ def text_table(result: BenchResult) -> str:
              f"{result.total_routines - result.routines} real routines, "
              f"{result.source_pages} pages (sv + en), {result.pairs} pair(s)",
              f"Machine: {result.machine}", ""]
-    lines.append(f"{'config':<34} {'build min / median / max':>28} {'pages':>6} "
+    lines.append(f"{'config':<43} {'build min / median / max':>28} {'pages':>6} "
                  f"{'median page':>12} {'search index':>13}")
     for key, name in CONFIGS.items():
         site = result.sites[key]
-        lines.append(f"{key}) {name:<31} {result.spread(key).text():>28} {site.pages:>6} "
+        lines.append(f"{key}) {name:<40} {result.spread(key).text():>28} {site.pages:>6} "
                      f"{site.median_page_kb:>9.1f} KB {site.search_index_mb:>10.2f} MB")
     for which, name in SUCCESSOR.items():
         if which in result.successor:
             site = result.sites["d"]
             spread = Spread.of(result.successor[which])
-            lines.append(f"d) {name:<31} {spread.text():>28} {site.pages:>6} "
+            lines.append(f"d) {name:<40} {spread.text():>28} {site.pages:>6} "
                          f"{site.median_page_kb:>9.1f} KB {site.search_index_mb:>10.2f} MB")
     lines.append("")
     for over in ("b", "c"):
