@@ -197,6 +197,8 @@ def test_successor_builds_the_fixture_site_with_the_stated_differences(
     site = successor_site
     assert (site / "en" / "index.html").is_file() and (site / "api" / "pages.json").is_file()
     assert (site / "sitemap.xml.gz").is_file() and not (site / "en" / "sitemap.xml").exists()
+    links = CliRunner().invoke(main, ["links", str(site)])  # links in heads and feeds too
+    assert links.exit_code == 0, links.output
     found = parity(small_site, site)
     assert {f"{f.kind}: {f.rule}" for f in found} == readme_parity_list(), \
         "\n".join(f.format() for f in found)

@@ -68,6 +68,9 @@ def language_extra(lang: str, current_alias: str, statement: str, site_url: str,
         "statement": statement,
         "embed_guide": embed_guide,
         "site_root": site_url if site_url.endswith("/") else site_url + "/",
+        # our feeds are shared by the languages, at the site's root: zensical-i18n builds
+        # each language as a site of its own (en/), so English pages reach them with ../
+        "feed": ("" if lang == DEFAULT_LANGUAGE else "../") + f"api/routines.{lang}.atom",
         "not_found": _not_found(lang, site_url),
         "alternate": alternate,
     }}
