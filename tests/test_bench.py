@@ -18,6 +18,7 @@ from macros.bench.run import prepare, run_bench, site_of
 from macros.bench.successor import successor_available
 from macros.cli import main
 from tests.conftest import ROOT, loaded
+from tests.test_successor import require_successor
 
 ROUTINES = 12
 
@@ -109,8 +110,7 @@ def test_bench_reports_every_measure(corpus: Path, result: BenchResult) -> None:
 
 
 def test_bench_builds_the_successor_cold_and_warm(corpus: Path, result: BenchResult) -> None:
-    if not successor_available(SUCCESSOR_VENV):
-        pytest.skip(".venv-successor is missing: (d) not built (make install-successor)")
+    require_successor()  # skips with the reason, fails under CI=true
     assert set(result.successor) == {"cold", "warm"}
     assert all(len(times) == 1 and times[0] > 0 for times in result.successor.values())
     assert {name.split(" ", 1)[1] for name in result.successor_steps} == {

@@ -158,7 +158,8 @@ def readme_parity_list() -> set[str]:
     return {line.strip() for line in block.group(1).splitlines() if line.strip()}
 
 
-def _successor_available() -> None:
+def require_successor() -> None:
+    """Skip with the reason when .venv-successor is missing; under CI=true, fail."""
     if not (SUCCESSOR_BIN / "zensical-i18n").exists():
         reason = ".venv-successor is missing: run `make install-successor` (make test does)"
         if os.environ.get("CI") == "true":
@@ -170,7 +171,7 @@ def _successor_available() -> None:
 def successor_site(small_project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """tests/fixtures/site built by the successor, with make build-successor's steps (the
     commands themselves, KB_PDF=off: the fixture has no plan)."""
-    _successor_available()
+    require_successor()
     folder = tmp_path_factory.mktemp("successor")
     out, site = folder / "successor", folder / "site-successor"
     runner = CliRunner()
