@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from macros.checks.project import check_project, open_project, review_problems
+from macros.checks.project import open_project, review_problems
+from macros.checks.registry import check_project
 from macros.cli import main
 from macros.model.problems import Problem
 from tests.bad_inputs import CASES, CHECK_CASES, Case

@@ -9,7 +9,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from macros.checks.codeowners import CODEOWNERS, render_codeowners
-from macros.checks.project import check_project, open_project
+from macros.checks.project import open_project
+from macros.checks.registry import check_project
 from macros.cli import main
 from tests.conftest import ROOT
 

@@ -37,3 +37,14 @@ def test_script_the_site_did_not_ship_is_refused(page: Any, nginx_real: RealSite
     refused = page.evaluate("window.__kbCsp")
     assert any(line.startswith("script-src-attr inline") for line in refused), refused
     assert any(line.startswith("script-src-elem inline") for line in refused), refused
+
+
+def test_the_roots_index_page_takes_the_reader_to_the_version_in_force(
+        page: Any, nginx_real: RealSite) -> None:
+    """`/index.html` (mike's redirect page, asked for by name) under the policy: its inline
+    script is refused, and the refresh still takes the reader to gallande/."""
+    root = nginx_real.base.removesuffix("/gallande")
+    page.goto(f"{root}/index.html")
+    page.wait_for_url("**/gallande/", timeout=10_000)
+    assert page.url.endswith("/gallande/")
+    assert page.locator("article h1").count() == 1

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from macros.cli.links import linkcheck
+from macros.cli.linkcheck import linkcheck_command as linkcheck
 from macros.links import external as lc
 from macros.links.external import LinkFailure, check_served, parse_csv, serve
 

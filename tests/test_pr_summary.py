@@ -8,7 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from macros.checks.pr_summary import EMPTY, HEADING, MISSING, check_summary, summary_section
-from macros.cli.pr import pr_summary
+from macros.cli.pr_summary import pr_summary_command as pr_summary
 from tests.conftest import ROOT
 
 TEMPLATE_PATH = ROOT / ".github" / "pull_request_template.md"

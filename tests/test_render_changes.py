@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
+from macros.model.catalogue import catalogue
 from macros.model.core import KnowledgeBase, MatrixFile, Routine
 from macros.model.snapshot import Snapshot, parse_snapshot, snapshot, snapshot_json
 from macros.model.text import LANGUAGES, Lang
 from macros.render.blocks import Renderer
 from macros.render.changes import what_changed
-from macros.render.labels import LABELS
 
 PAGE = "andringar.md"
 
@@ -193,9 +193,9 @@ def test_an_older_snapshot_without_matrices(fixture_kb: KnowledgeBase, old: dict
 
 def test_every_model_field_has_a_name_in_both_languages() -> None:
     fields = set(Routine.model_fields) | set(MatrixFile.model_fields)
-    missing = sorted(f for f in fields if f"chg_field_{f}" not in LABELS)
+    missing = sorted(f for f in fields if f"chg_field_{f}" not in catalogue())
     assert missing == []
-    for key, texts in LABELS.items():
+    for key, texts in catalogue().items():
         if key.startswith("chg_"):
             assert texts["sv"] and texts["en"], key
 

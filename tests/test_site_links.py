@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from macros.cli.links import links
+from macros.cli.links import links_command as links
 from macros.links.internal import BrokenLink, RemovedPage, check_site, compare, load_site
 from macros.links.report import MAX_ROWS, render_check, render_diff
 

@@ -16,7 +16,7 @@ from urllib.parse import unquote
 import pytest
 from click.testing import CliRunner
 
-from macros.cli.links import links as links_command
+from macros.cli.links import links_command
 from macros.links import reader as page_reader
 from macros.links.internal import (
     ROOT_PAGE,

@@ -13,11 +13,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from macros.build.page_title import html_text
+from macros.model.catalogue import label
 from macros.model.core import KnowledgeBase
 from macros.model.markdown import norm_src_uri
 from macros.model.text import Lang
 from macros.render.blocks import INDEX_SRC
-from macros.render.labels import label
 
 NavItem = Page | Section | Link
 

@@ -34,10 +34,11 @@ from mkdocs.utils import get_relative_url
 from macros.api.data import SiteAddress
 from macros.api.export import write_exports
 from macros.api.models import PageRecord
+from macros.build import macro_errors
 from macros.build.embed import embed_code, embed_root
 from macros.build.html_compact import compact_whitespace
 from macros.build.lang_parts import mark_titles, swedish_titles
-from macros.build.macro_context import page_language
+from macros.build.macro_context import PageMacros, page_language
 from macros.build.nav import arrange
 from macros.build.page_title import plain_title
 from macros.build.pages import GeneratedPage, generated_pages
@@ -46,13 +47,16 @@ from macros.build.print.support import PrintSupport
 from macros.build.redirects_i18n import write_language_redirects
 from macros.build.review_notice import insert_after_title, notice_html
 from macros.build.sandbox import sandbox_macros
-from macros.checks.audits import personal_data_in_data, personal_data_in_docs
+from macros.checks.project import Project
+from macros.checks.registry import run_checks
 from macros.load.git_dates import ChangeDates, load_change_dates
-from macros.load.loader import DATA_DIR, LoadResult, files_signature, load
-from macros.load.page_meta import PagesResult, check_owners, load_pages
+from macros.load.loader import LoadResult, files_signature, load
+from macros.load.page_meta import PagesResult, load_pages
+from macros.load.settings import DEFAULTS, Settings
+from macros.model.catalogue import catalogue
 from macros.model.core import KnowledgeBase, Revision
 from macros.model.markdown import norm_src_uri
-from macros.model.problems import Problem, summary
+from macros.model.problems import summary
 from macros.model.review import Review
 from macros.model.snapshot import snapshot, write_snapshot
 from macros.model.text import DEFAULT_LANGUAGE, LANGUAGES
@@ -60,7 +64,6 @@ from macros.model.versions import VERSION_ENV, UnknownVersion, find_revision, re
 from macros.render.blocks import ROUTINES_DIR
 from macros.render.csp import policy_problems, theme_script_hashes
 from macros.render.frontend import defer_scripts, inline_assets, minify_assets
-from macros.render.labels import LABELS
 from macros.render.urls import site_path, site_relative
 from macros.search.split import split_site_index
 
@@ -71,14 +74,18 @@ STATEMENT = "tillganglighet.md"  # the accessibility statement, linked from ever
 
 
 class KbConfig(Config):
-    data_dir = config_options.Type(str, default=DATA_DIR)
-    deploy_branch = config_options.Type(str, default="site")  # where mike publishes versions
-    current_alias = config_options.Type(str, default="gallande")  # the version in force
+    """The plugin's options in mkdocs.yml; what they mean and their defaults:
+    :class:`macros.load.settings.Settings` (the CLI reads the same section through it)."""
+
+    data_dir = config_options.Type(str, default=DEFAULTS.data_dir)
+    deploy_branch = config_options.Type(str, default=DEFAULTS.deploy_branch)
+    current_alias = config_options.Type(str, default=DEFAULTS.current_alias)
 
 
 class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def __init__(self) -> None:
         self.kb: KnowledgeBase | None = None
+        self.settings = DEFAULTS  # from mkdocs.yml in on_config
         self.generated: dict[str, GeneratedPage] = {}  # source path → page from the data
         self.print_pages: dict[str, str] = {}  # source path → Markdown (the whole plan)
         self.reviews: dict[str, tuple[Review, str]] = {}  # generated page → review, source
@@ -107,14 +114,16 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
 
     def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
-        result = load(root, self.config.data_dir)
+        docs_dir = os.path.relpath(Path(config.docs_dir).resolve(), root)
+        self.settings = Settings.from_sections(dict(self.config), docs_dir)
+        result = load(root, self.settings.data_dir)
         if result is not self._reported:  # once per data change, not once per language
             self._reported = result
             for problem in result.problems:
                 # Warnings are `kb check`'s: under --strict a logged warning fails the build.
                 (log.error if problem.is_error else log.info)(problem.format())
         if not result.ok or result.kb is None:
-            raise PluginError(f"{summary(result.problems)} in {self.config.data_dir}/ — "
+            raise PluginError(f"{summary(result.problems)} in {self.settings.data_dir}/ — "
                               "fix the lines above (run `kb check` to list them again)")
         self.kb = result.kb
         self._check_pages(root, Path(config.docs_dir), result)
@@ -126,7 +135,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
             config.site_url = str(result.kb.organisation.municipality.site_url)
         self._configure_version(config, result.kb)
         if (Path(config.docs_dir) / ROUTINES_DIR).exists():
-            raise PluginError(f"docs/{ROUTINES_DIR}/ is generated from {self.config.data_dir}/; "
+            raise PluginError(f"docs/{ROUTINES_DIR}/ is generated from {self.settings.data_dir}/; "
                               f"move those pages elsewhere in docs/")
         self.print.configure()  # KB_PDF: make the plan's PDF or not (macros/build/print/pdf.py)
         self.script_hashes = theme_script_hashes(config)
@@ -134,11 +143,20 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         return config
 
     @event_priority(-100)  # after mkdocs-macros (0) made its Jinja environment
-    def _sandbox(self, config: MkDocsConfig) -> MkDocsConfig:
-        sandbox_macros(config.plugins.get("macros"))
+    def _register_macros(self, config: MkDocsConfig) -> MkDocsConfig:
+        """The prose pages' macros, given the data this build loaded, in mkdocs-macros'
+        environment made sandboxed (macros/build/sandbox.py)."""
+        macros_plugin = config.plugins.get("macros")
+        if macros_plugin is None or self.kb is None:
+            return config
+        macro_errors.register()  # a mistyped macro name: file, line and fix, no traceback
+        sandbox_macros(macros_plugin)
+        page_macros = PageMacros(self.kb, config, self.settings, script_hashes=self.script_hashes,
+                                 pdf_href=self.print.pdf_href)
+        macros_plugin.register_macros(page_macros.macros())
         return config
 
-    on_config = CombinedEvent(_configure, _sandbox)
+    on_config = CombinedEvent(_configure, _register_macros)
 
     @event_priority(-50)  # after mkdocs-macros (0) rendered the page and its title
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig,
@@ -157,7 +175,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         except UnknownVersion as exc:
             raise PluginError(f"{VERSION_ENV}: {exc}") from None
         if requested_version() is not None:
-            config.extra["version"] = {"provider": "mike", "default": self.config.current_alias,
+            config.extra["version"] = {"provider": "mike", "default": self.settings.current_alias,
                                        "alias": True}
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -178,10 +196,8 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
             return
         self._checked = key
         self.page_meta = load_pages(docs_dir, root)
-        problems: list[Problem] = [*self.page_meta.problems,
-                                   *check_owners(self.page_meta, self.kb.roles),
-                                   *personal_data_in_data(result.documents),
-                                   *personal_data_in_docs(docs_dir, root)]
+        project = Project(root, self.settings, result, self.page_meta, [])
+        problems = [*self.page_meta.problems, *run_checks(project, date.today(), build=True)]
         for problem in problems:
             log.error(problem.format())
 
@@ -194,10 +210,10 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         pages = generated_pages(self.kb)
         self.generated = {page.src_uri: page for page in pages}
         self.print_pages = self.print.pages(files)  # handlingsplan/hela-planen
-        organisation = f"{self.config.data_dir}/organisation.yml"
+        organisation = f"{self.settings.data_dir}/organisation.yml"
         self.reviews = {page.src_uri: (page.review, page.source or organisation) for page in pages}
         # the overview pages list every routine: they change with any data file
-        self.change_sources = {page.src_uri: page.source or f"{self.config.data_dir}/"
+        self.change_sources = {page.src_uri: page.source or f"{self.settings.data_dir}/"
                                for page in pages}
         placeholders = {src: page.front_matter for src, page in self.generated.items()}
         for src_uri, content in {**placeholders, **self.print_pages}.items():
@@ -322,12 +338,12 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         """What overrides/ needs: labels, the language's search index, the version."""
         lang = page_language(config)
         if lang not in self._labels:
-            self._labels[lang] = {key: texts[lang] for key, texts in LABELS.items()}
+            self._labels[lang] = {key: texts[lang] for key, texts in catalogue().items()}
         context["kb_labels"] = self._labels[lang]
         context["kb_lang"] = lang
         context["kb_search_lang"] = lang if lang != DEFAULT_LANGUAGE else None
         context["kb_version"] = self.revision.version if self.revision else ""
-        context["kb_current_alias"] = self.config.current_alias
+        context["kb_current_alias"] = self.settings.current_alias
         context["kb_statement"] = self._shared_pages.get(STATEMENT, "")  # partials/copyright
         context["kb_inline"] = self._inline
 
@@ -349,7 +365,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
             lang = page_language(config)
             context["kb_other_labels"] = [
                 {"lang": alt["lang"], "start": alt["link"],
-                 "labels": {key: texts[alt["lang"]] for key, texts in LABELS.items()}}
+                 "labels": {key: texts[alt["lang"]] for key, texts in catalogue().items()}}
                 for alt in context["kb_alternates"] if alt["lang"] != lang]
         return context
 
@@ -357,7 +373,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         """The embed code of the page, and links for the embed box and bar
         (macros/build/embed.py)."""
         version = self.revision.version if self.revision and requested_version() else None
-        root = embed_root(config.site_url or "", version, self.config.current_alias)
+        root = embed_root(config.site_url or "", version, self.settings.current_alias)
         guide = self._shared_pages.get(EMBED_GUIDE, "")
         docs = get_relative_url(guide, page.url) if guide else ""
         title = f"{plain_title(page)} – {config.site_name}"

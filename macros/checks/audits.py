@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.checks.sensitive import find_sensitive
+from macros.load.page_files import line_at, page_texts
 from macros.load.validation import field_path
 from macros.load.yamlsource import SourceDoc
 from macros.load.yamltree import YamlList, YamlMap
@@ -62,10 +63,6 @@ def missing_english_pages(docs_dir: Path, display_root: Path) -> list[Problem]:
     return problems
 
 
-def _line_at(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
-
-
 def personal_data_in_data(documents: list[SourceDoc]) -> list[Problem]:
     """Personal identity numbers and mobile numbers in any value of any data file: errors."""
     problems = []
@@ -81,17 +78,10 @@ def personal_data_in_data(documents: list[SourceDoc]) -> list[Problem]:
 
 def personal_data_in_docs(docs_dir: Path, display_root: Path) -> list[Problem]:
     """The same in every Markdown page (front matter included), with the exact line."""
-    problems = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # reported by the page reader
-        display = path.relative_to(display_root).as_posix()
-        for finding in find_sensitive(text):
-            problems.append(Problem(display, _line_at(text, finding.start), "text",
-                                    finding.message, finding.fix))
-    return problems
+    return [Problem(page.display, line_at(page.text, finding.start), "text", finding.message,
+                    finding.fix)
+            for page in page_texts(docs_dir, display_root)
+            for finding in find_sensitive(page.text)]
 
 
 def unverified_contacts(kb: KnowledgeBase, doc: SourceDoc | None,

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.load.page_files import line_at, page_texts
 from macros.load.validation import field_path
 from macros.load.yamlsource import SourceDoc
 from macros.load.yamltree import YamlList, YamlMap
@@ -92,16 +93,8 @@ def misnamed_units_in_data(kb: KnowledgeBase, documents: list[SourceDoc]) -> lis
 def misnamed_units_in_pages(kb: KnowledgeBase, docs_dir: Path,
                             display_root: Path) -> list[Problem]:
     names = unit_names(kb)
-    problems = []
-    for path in sorted(docs_dir.rglob("*.en.md")):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # reported by the page reader
-        display = path.relative_to(display_root).as_posix()
-        for unit in names:
-            for match in unit.pattern.finditer(text):
-                if " ".join(match.group(1).split()) != unit.name:
-                    line = text.count("\n", 0, match.start()) + 1
-                    problems.append(_problem(display, line, "text", match.group(1), unit))
-    return problems
+    return [_problem(page.display, line_at(page.text, match.start()), "text", match.group(1), unit)
+            for page in page_texts(docs_dir, display_root, "*.en.md")
+            for unit in names
+            for match in unit.pattern.finditer(page.text)
+            if " ".join(match.group(1).split()) != unit.name]

@@ -43,7 +43,7 @@ from macros.links.compare import (
 )
 from macros.links.promises import PagePromises, site_promises
 from macros.links.search_index import index_files, search_index
-from macros.links.texts import text
+from macros.model.catalogue import label
 from macros.model.text import Lang
 
 KINDS: tuple[str, ...] = ("pages", "files", "links", "anchors", "navigation",
@@ -349,11 +349,11 @@ def format_findings(findings: Iterable[Finding], lang: Lang = "en") -> Iterator[
     for finding in findings:
         if finding.kind != kind:
             kind = finding.kind
-            yield f"{text('parity_' + kind, lang)}:"
+            yield f"{label('parity_' + kind.replace(' ', '_'), lang)}:"
         example = f"  (e.g. {finding.example})" if finding.example else ""
         yield f"  {finding.rule} [{finding.count}]{example}"
 
 
 def summary_line(findings: list[Finding], lang: Lang = "en") -> str:
-    return (text("parity_count", lang, count=len(findings)) if findings
-            else text("parity_same", lang))
+    return (label("parity_count", lang, count=len(findings)) if findings
+            else label("parity_same", lang))

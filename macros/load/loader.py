@@ -18,38 +18,15 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from macros.load.references import Parsed, check_references
+from macros.load.settings import DEFAULTS
 from macros.load.validation import problems_from
 from macros.load.yamlsource import SourceDoc, read_yaml
-from macros.model.core import (
-    ContactsFile,
-    KnowledgeBase,
-    LegalFile,
-    MatrixFile,
-    OrganisationFile,
-    RevisionsFile,
-    RolesFile,
-    Routine,
-    TagsFile,
-)
-from macros.model.guides import GlossaryFile, SituationsFile, TrainingFile
+from macros.model.core import KnowledgeBase, MatrixFile, Routine
+from macros.model.files import MATRIX_DIR, OPTIONAL_FILES, SINGLE_FILES
 from macros.model.problems import Problem
 from macros.model.refs import RoutineRefs
 
-DATA_DIR = "routines"
-MATRIX_DIR = "matrices"
-SINGLE_FILES: dict[str, type[BaseModel]] = {
-    "organisation": OrganisationFile,
-    "roles": RolesFile,
-    "contacts": ContactsFile,
-    "legal": LegalFile,
-    "revisions": RevisionsFile,
-    "tags": TagsFile,
-    "situations": SituationsFile,
-    "glossary": GlossaryFile,
-    "training": TrainingFile,
-}
-# Files a small site may leave out: the pages that use them then have nothing to show.
-OPTIONAL_FILES = frozenset({"situations", "glossary", "training"})
+DATA_DIR = DEFAULTS.data_dir
 M = TypeVar("M", bound=BaseModel)
 
 

@@ -11,10 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote, urlsplit
 
+from macros.model.catalogue import label
 from macros.model.core import Contact, KnowledgeBase, MatrixCell, Routine
 from macros.model.markdown import cell, inline, plain, relative_link, tel_href
 from macros.model.text import Lang, MarkdownText, PlainText
-from macros.render.labels import label
 
 ROUTINES_DIR = "rutiner"
 INDEX_SRC = f"{ROUTINES_DIR}/index.md"

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from macros.model.catalogue import label
 from macros.model.core import KnowledgeBase
 from macros.model.problems import Problem, Severity
 from macros.model.review import ReviewStatus
 from macros.model.text import LANGUAGES, Lang
-from macros.render.labels import label
 from macros.review.items import ReviewItem
 
 FORMATS = ("text", "markdown", "json")

@@ -15,8 +15,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from macros.load.settings import DEFAULTS
+from macros.model.catalogue import catalogue
 from macros.model.text import DEFAULT_LANGUAGE, LANGUAGES
-from macros.render.labels import LABELS
 
 # Plugins the successor gets, with the settings it understands; the rest are ours or mike's.
 _KEPT_PLUGINS = ("search", "i18n", "redirects")
@@ -61,7 +62,7 @@ def language_extra(lang: str, current_alias: str, statement: str, site_url: str,
     the language, the alias of the version in force and where the accessibility statement is
     (the MkDocs build passes the same as template variables, macros/build/plugin.py)."""
     return {"kb": {
-        "labels": {key: texts[lang] for key, texts in LABELS.items()},
+        "labels": {key: texts[lang] for key, texts in catalogue().items()},
         "lang": lang,
         "search_lang": "" if lang == DEFAULT_LANGUAGE else lang,
         "current_alias": current_alias,
@@ -84,7 +85,7 @@ def _not_found(lang: str, site_url: str) -> list[dict[str, str]]:
     order = [lang, *(other for other in LANGUAGES if other != lang)]
     return [{"lang": other,
              "start": root + ("" if other == DEFAULT_LANGUAGE else f"{other}/"),
-             **{key: LABELS[key][other] for key in
+             **{key: catalogue()[key][other] for key in
                 ("not_found_title", "not_found_body", "not_found_start")}}
             for other in order]
 
@@ -120,7 +121,7 @@ def _i18n_with_extra(plugins: list[Any], current_alias: str, statement: str,
 
 
 def successor_config(ours: dict[str, Any], *, docs_dir: str, site_dir: str, custom_dir: str,
-                     site_url: str, current_alias: str = "gallande",
+                     site_url: str, current_alias: str = DEFAULTS.current_alias,
                      statement: str = "tillganglighet/",
                      embed_guide: str = "inbaddning/",
                      navs: dict[str, list[Any]] | None = None) -> dict[str, Any]:

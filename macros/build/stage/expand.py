@@ -1,6 +1,6 @@
 """Every page our build makes, as Markdown: the prose pages in docs/ with their macros expanded
 by our own macro code (the same functions mkdocs-macros calls in the build, see
-:class:`macros.build.macro_context.MacroContext`), and the pages generated from the data.
+:class:`macros.build.macro_context.PageMacros`), and the pages generated from the data.
 
 Raw HTML that the macros write (``{{ 'api/x.json' | relative_url }}``) needs a base for its
 relative links. MkDocs leaves raw HTML as it is, so for a MkDocs build (the benchmark's naive
@@ -20,12 +20,14 @@ from typing import Any, Literal
 import jinja2
 from mkdocs.utils import get_relative_url
 
-from macros.build.macro_context import MacroContext
+from macros.build.macro_context import PageMacros
 from macros.build.pages import generated_pages
-from macros.build.print.plan import generated_print_pages, pdf_path, print_note
+from macros.build.print.plan import generated_print_pages, pdf_path
 from macros.load.loader import load
+from macros.load.settings import read_settings
 from macros.model.markdown import norm_src_uri
 from macros.model.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
+from macros.render.csp import project_script_hashes
 from macros.render.urls import page_path
 
 LinkBase = Literal["address", "source"]
@@ -34,12 +36,11 @@ _LANG_OF = re.compile(r"\.([a-z]{2})\.md$")
 
 
 class _Conf(dict[str, Any]):
-    """Just enough of MkDocs' config for :class:`MacroContext` (no `kb` plugin: no PDF)."""
+    """Just enough of MkDocs' config for :class:`PageMacros`: the language and the file."""
 
     def __init__(self, config_file: Path, lang: Lang) -> None:
         super().__init__(theme={"language": lang})
         self.config_file_path = str(config_file)
-        self.plugins: dict[str, Any] = {}
 
 
 def page_lang(src_uri: str) -> Lang:
@@ -60,34 +61,39 @@ def source_path(src_uri: str) -> str:
 
 
 class Expander:
-    """Expands the macros of one page's Markdown, as mkdocs-macros does in our build."""
+    """Expands the macros of one page's Markdown, as mkdocs-macros does in our build, with
+    the same macro functions (:class:`PageMacros`)."""
 
     def __init__(self, root: Path, links: LinkBase = "address", pdf: bool = False) -> None:
         self.root = root
         self.links = links
-        self.pdf = pdf  # the plan's PDF will be made: the plan's start page links it
-        self.contexts = {lang: MacroContext(self._env(lang)) for lang in LANGUAGES}
+        result = load(root)
+        if result.kb is None:
+            raise ValueError(f"{root}/routines has errors; run `kb check`")
+        config = root / "mkdocs.yml"
+        hashes = project_script_hashes(SimpleNamespace(config_file_path=str(config)))
+        # pdf: the plan's PDF will be made, so the plan's start page links it (in our build
+        # the kb plugin says whether it makes one)
+        pdf_href = self._pdf_href if pdf else None
+        self.macros = {lang: PageMacros(result.kb, _Conf(config, lang), read_settings(root),
+                                        script_hashes=hashes, pdf_href=pdf_href).macros()
+                       for lang in LANGUAGES}
         self.jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False,
                                         keep_trailing_newline=True)
         self.base = ""  # what relative_url is relative to, for the page being expanded
         self.jinja.filters["relative_url"] = lambda path: get_relative_url(str(path), self.base)
 
-    def _env(self, lang: Lang) -> SimpleNamespace:
-        return SimpleNamespace(conf=_Conf(self.root / "mkdocs.yml", lang), page=None)
+    def _pdf_href(self, lang: Lang, _page_url: str) -> str:
+        return get_relative_url(pdf_path(lang), self.base)
 
     def expand(self, src_uri: str, markdown: str) -> str:
         match = FRONT_MATTER.match(markdown)
         front, body = (match.group(1), match.group(2)) if match else ("", markdown)
-        context = self.contexts[page_lang(src_uri)]
         url = page_url(src_uri)
         self.base = url if self.links == "address" else source_path(src_uri)
-        context.env.page = SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), url=url)
-        macros = context.macros()
-        if self.pdf:  # in our build the macro asks the kb plugin whether there is a PDF
-            lang, base = page_lang(src_uri), self.base
-            macros["plan_print"] = lambda: print_note(
-                lang, src_uri, get_relative_url(pdf_path(lang), base))
-        return front + self.jinja.from_string(body).render(**macros)
+        page = SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), url=url)
+        return front + self.jinja.from_string(body).render(page=page,
+                                                           **self.macros[page_lang(src_uri)])
 
 
 def our_pages(root: Path) -> tuple[dict[str, str], dict[str, str]]:

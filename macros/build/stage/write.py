@@ -48,11 +48,11 @@ from macros.build.stage.nav import language_files, language_nav, nav_config
 from macros.build.stage.plan import plan_html, source_relative
 from macros.load.git_dates import ChangeDates, load_change_dates
 from macros.load.loader import load
+from macros.model.catalogue import label
 from macros.model.core import KnowledgeBase
 from macros.model.markdown import norm_src_uri
 from macros.model.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
 from macros.model.versions import find_revision, requested_version
-from macros.render.labels import label
 
 CONFIG = "mkdocs.yml"
 # Front matter the stage adds for the templates (overrides-successor/main.html): the print

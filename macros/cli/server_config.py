@@ -1,5 +1,4 @@
-"""`kb server-config`: print the web-server configuration for the exported site (nginx, Apache
-httpd or IIS), the text the embedding guide shows, with the administrator's values."""
+"""`kb server-config`: Print the web-server configuration for the exported site."""
 
 from __future__ import annotations
 
@@ -10,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from macros.checks.project import CONFIG_FILE, open_project
+from macros.checks.project import open_project
+from macros.load.settings import CONFIG_FILE
 from macros.model.problems import summary
 from macros.render.csp import theme_script_hashes
 from macros.render.server import (
@@ -50,7 +50,8 @@ def load_site_settings(root: Path) -> SiteSettings:
                          project.settings.current_alias)
 
 
-@click.command("server-config")
+@click.command("server-config",
+               short_help="Print the web-server configuration for the exported site.")
 @click.argument("kind", type=click.Choice(SERVER_KINDS))
 @click.option("--root", "site_root", default=DEFAULT_ROOT, show_default=True, metavar="DIR",
               help="The folder the export is in (make export-site).")

@@ -1,4 +1,4 @@
-"""`kb pr-summary`: fail a pull request whose description has no written summary."""
+"""`kb pr-summary`: check that a pull request's description has a written summary."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import click
 from macros.checks.pr_summary import OK, TEMPLATE, check_summary
 
 
-@click.command("pr-summary")
+@click.command("pr-summary",
+               short_help="Check that a pull request's description has a written summary.")
 @click.option("--body-file", required=True, type=click.File("rb"),
               help="The pull request's description; '-' reads it from standard input.")
 @click.option("--template", "template_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -19,7 +20,7 @@ from macros.checks.pr_summary import OK, TEMPLATE, check_summary
               help=f"The pull request template [default: ROOT/{TEMPLATE.as_posix()}]; its "
                    "placeholder text does not count as a summary.")
 @click.pass_context
-def pr_summary(ctx: click.Context, body_file: BinaryIO, template_path: Path | None) -> None:
+def pr_summary_command(ctx: click.Context, body_file: BinaryIO, template_path: Path | None) -> None:
     """Check that a pull request's description has a written summary section; exit 1 if not."""
     body = body_file.read().decode("utf-8", errors="replace")
     root = ctx.obj if isinstance(ctx.obj, Path) else Path(".")

@@ -1,6 +1,6 @@
-"""`kb compare-sites REFERENCE CANDIDATE`: do two builds offer the same pages and links?
-(macros/links/compare.py). With ``--by-kind``: the differences summarised by kind, one
-rule a line, e.g. our build against the successor's (macros/links/parity.py)."""
+"""`kb compare-sites`: do two builds offer the same pages, links and navigation?
+(macros/links/compare.py). With ``--by-kind``: the differences summarised by kind, one rule
+a line, e.g. our build against the successor's (macros/links/parity.py)."""
 
 from __future__ import annotations
 
@@ -9,16 +9,16 @@ from pathlib import Path
 
 import click
 
+from macros.cli.common import SITE_DIR
 from macros.links.compare import compare, format_differences, read_site
 from macros.links.parity import format_findings, parity, summary_line
-from macros.links.texts import text
-
-_SITE = click.Path(exists=True, file_okay=False, path_type=Path)
+from macros.model.catalogue import label
 
 
-@click.command("compare-sites")
-@click.argument("reference", type=_SITE)
-@click.argument("candidate", type=_SITE)
+@click.command("compare-sites",
+               short_help="Do two builds offer the same pages, links and navigation?")
+@click.argument("reference", type=SITE_DIR)
+@click.argument("candidate", type=SITE_DIR)
 @click.option("--limit", type=click.IntRange(1), default=10, show_default=True,
               help="Differences shown per kind.")
 @click.option("--ignore", multiple=True, metavar="PATTERN",
@@ -41,7 +41,7 @@ def compare_sites_command(reference: Path, candidate: Path, limit: int, ignore: 
     for folder in (reference, candidate):
         site = read_site(folder, ignore)
         if not site.pages:
-            click.echo("kb compare-sites: " + text("compare_no_pages", language, folder=folder),
+            click.echo("kb compare-sites: " + label("compare_no_pages", language, folder=folder),
                        err=True)
             sys.exit(2)
         sites.append(site)
@@ -53,7 +53,7 @@ def compare_sites_command(reference: Path, candidate: Path, limit: int, ignore: 
         sys.exit(1 if findings else 0)
     differences = compare(*sites)
     click.echo(format_differences(differences, limit, language), nl=False)
-    click.echo(text(
+    click.echo(label(
         "compare_counts", language, files=f"{len(sites[0].files)} / {len(sites[1].files)}",
         pages=f"{len(sites[0].pages)} / {len(sites[1].pages)}"), err=True)
     sys.exit(1 if differences else 0)
