@@ -203,3 +203,16 @@ def test_successor_builds_the_fixture_site_with_the_stated_differences(
     found = parity(small_site, site)
     assert {f"{f.kind}: {f.rule}" for f in found} == readme_parity_list(), \
         "\n".join(f.format() for f in found)
+
+
+def test_successor_steps_say_what_is_missing(small_project: Path, tmp_path: Path) -> None:
+    runner = CliRunner()
+    run = runner.invoke(main, ["--root", str(small_project), "successor", "prepare",
+                               str(tmp_path)])
+    assert run.exit_code == 1 and "run `kb stage --out" in run.output
+    run = runner.invoke(main, ["--root", str(small_project), "stage", "--out", str(tmp_path)],
+                        env={"KB_PDF": "off"})
+    assert run.exit_code == 0, run.output
+    run = runner.invoke(main, ["--root", str(small_project), "successor", "finish",
+                               str(tmp_path), str(tmp_path / "site")])
+    assert run.exit_code == 1 and "no site; build it first" in run.output
