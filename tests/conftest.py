@@ -346,3 +346,4 @@ from tests.served import (  # noqa: E402, F401
     served_fixture,
     served_tls,
 )
+from tests.successor_build import successor_site  # noqa: E402, F401

@@ -20,6 +20,8 @@ from macros.cli.review import review_command
 from macros.cli.review_issues import review_issues_command
 from macros.cli.schema import schema_command
 from macros.cli.server_config import server_config_command
+from macros.cli.stage import stage_command
+from macros.cli.successor import successor_group
 from macros.cli.version import version_command
 
 
@@ -48,5 +50,7 @@ for _command in (
     linkcheck_command,
     pr_summary_command,
     server_config_command,
+    stage_command,
+    successor_group,
 ):
     main.add_command(_command)

@@ -15,8 +15,10 @@ from macros.bench.corpus import routine_id
 from macros.bench.naive import our_pages
 from macros.bench.report import CONFIGS, BenchResult, markdown_table, text_table
 from macros.bench.run import prepare, run_bench, site_of
+from macros.bench.successor import successor_available
 from macros.cli import main
 from tests.conftest import ROOT, loaded
+from tests.successor_build import require_successor
 
 ROUTINES = 12
 
@@ -28,9 +30,16 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+SUCCESSOR_VENV = ROOT / ".venv-successor"
+
+
 @pytest.fixture(scope="module")
 def result(corpus: Path) -> BenchResult:
-    return run_bench(ROOT, corpus, ROUTINES, pairs=1)
+    """One round; with (d), the successor, when .venv-successor is there (make test installs
+    it; tests/successor_build.py says why when it is not)."""
+    return run_bench(ROOT, corpus, ROUTINES, pairs=1,
+                     successor_venv=SUCCESSOR_VENV if successor_available(SUCCESSOR_VENV)
+                     else None)
 
 
 def test_corpus_passes_kb_check_and_loads(corpus: Path) -> None:
@@ -85,6 +94,20 @@ def test_bench_reports_every_measure(corpus: Path, result: BenchResult) -> None:
     data = json.loads(json.dumps(result.to_json()))
     assert data["ratios"]["a/c"]["median"] > 0
     assert markdown_table(BenchResult.from_json(data)) == readme
+
+
+def test_bench_builds_the_successor_cold_and_warm(corpus: Path, result: BenchResult) -> None:
+    require_successor()  # skips with the reason, fails under CI=true
+    assert set(result.successor) == {"cold", "warm"}
+    assert all(len(times) == 1 and times[0] > 0 for times in result.successor.values())
+    assert {name.split(" ", 1)[1] for name in result.successor_steps} == {
+        "stage", "prepare", "zensical", "finish"}
+    assert result.sites["d"].pages == result.sites["a"].pages
+    assert result.sites["d"].search_index_mb > 0
+    assert result.successor_ratio("cold").median > 0
+    assert "ratio d/a, cold" in text_table(result)
+    assert "| d) successor: kb stage + Zensical, cold |" in markdown_table(result)
+    assert "d cold/a" in result.to_json()["ratios"]  # type: ignore[operator]
 
 
 def test_the_three_builds_make_the_same_pages(corpus: Path, result: BenchResult) -> None:
