@@ -25,6 +25,7 @@ from macros.build.macro_context import PageMacros
 from macros.build.pages import generated_pages, localized
 from macros.build.print.plan import PLAN_DIR, PRINT_FLAG, PRINT_SRC, generated_print_pages
 from macros.load.loader import load
+from macros.load.matrix_pages import matrix_pages
 from macros.load.settings import read_settings
 from macros.model.markdown import norm_src_uri
 from macros.model.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
@@ -90,7 +91,8 @@ def our_pages(ours: Path) -> tuple[dict[str, str], dict[str, str]]:
     docs = ours / "docs"
     prose = {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8")
              for path in sorted(docs.rglob("*.md"))}
-    generated = {page.src_uri: page.markdown(result.kb) for page in generated_pages(result.kb)}
+    generated = {page.src_uri: page.markdown(result.kb)
+                 for page in generated_pages(result.kb, matrix_pages(docs))}
     generated.update(generated_print_pages())
     return prose, generated
 

@@ -40,6 +40,7 @@ from macros.build.print.plan import PLAN_DIR, PLAN_INDEX_SRC, PRINT_FLAG, PRINT_
 from macros.build.review_notice import notice_html
 from macros.load.git_dates import load_change_dates
 from macros.load.loader import DATA_DIR, load
+from macros.load.matrix_pages import matrix_pages
 from macros.load.page_meta import load_pages
 from macros.model.catalogue import label
 from macros.model.core import KnowledgeBase
@@ -167,7 +168,7 @@ def _page_facts(root: Path, kb: KnowledgeBase) -> dict[str, PageFacts]:
     organisation = f"{DATA_DIR}/organisation.yml"
     found = {page.src_uri: PageFacts(page.review, page.source or f"{DATA_DIR}/",
                                      page.source or organisation, "")
-             for page in generated_pages(kb)}
+             for page in generated_pages(kb, matrix_pages(root / DOCS))}
     for src, info in load_pages(root / DOCS, root).pages.items():
         found.setdefault(src, PageFacts(info.meta.review, info.file, info.file, info.title))
     return found

@@ -57,12 +57,21 @@
     link.setAttribute("href", link.getAttribute("data-kb-in-force"));
   });
 
-  /* Material's search dialog has no name (axe: aria-dialog-name): its search box's label. */
-  var dialog = document.querySelector(".md-search[role=dialog]");
-  var box = dialog && dialog.querySelector("input[aria-label]");
-  if (box && !dialog.hasAttribute("aria-label")) {
-    dialog.setAttribute("aria-label", box.getAttribute("aria-label"));
+  /* A table's scrolling region (macros/build/table_scroll.py, macros/render/matrices.py) is
+   * a tab stop so the keyboard can scroll it; when the table fits, the stop only gets in the
+   * way: drop it, and bring it back when the window narrows. */
+  function scrollStops() {
+    document.querySelectorAll(".kb-scroll[role=region]").forEach(function (region) {
+      if (region.scrollWidth > region.clientWidth + 1
+          || region.scrollHeight > region.clientHeight + 1) {
+        region.setAttribute("tabindex", "0");
+      } else {
+        region.removeAttribute("tabindex");
+      }
+    });
   }
+  window.addEventListener("load", scrollStops);
+  window.addEventListener("resize", scrollStops);
 
   /* The page's print footer (overrides/partials/kb-print.html): its @page rule comes in a meta
    * element and is added as a constructed stylesheet, which the site's Content-Security-Policy
