@@ -88,7 +88,8 @@ MEASURE = r"""() => {
     if (r.right <= 0 || r.left >= document.documentElement.clientWidth
         && getComputedStyle(el).position === 'fixed') continue;  // a closed off-screen drawer
     const display = getComputedStyle(el).display;
-    const inline = el.tagName === 'A' && display === 'inline' && /[\p{L}\p{N}]{2,}/u.test(ownText(blockOf(el)));
+    const inline = el.tagName === 'A' && display === 'inline'
+      && /[\p{L}\p{N}]{2,}/u.test(ownText(blockOf(el)));
     out.push({what: describe(el), width: r.width, height: r.height, inline,
               key: idOf(el)});
   }

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from macros.load.loader import load
 from macros.model.core import KnowledgeBase
@@ -98,11 +100,18 @@ def test_revision_history_newest_first_with_example_marks(kb: KnowledgeBase) -> 
 
 def test_transposed_matrix_has_units_as_rows(kb: KnowledgeBase) -> None:
     out = Renderer(kb, "sv", "ansvar.md").responsibility_matrix("flode")
-    rows = _table(out)
-    assert rows[0] == ["Enhet", "Upptäcka",
-                       "[Anmäla](rutiner/socialtjanst/orosanmalan.md)"]
-    assert rows[1] == ["Barn och unga", "U", "[A](rutiner/socialtjanst/orosanmalan.md)"]
-    assert rows[2] == ["Skolan", "[U](rutiner/socialtjanst/orosanmalan.md)", ""]
+    soup = BeautifulSoup(markdown.markdown(out, extensions=["md_in_html", "attr_list"]),
+                         "html.parser")
+
+    def cells(row: Any) -> list[str]:
+        return [f"{c.get_text()} → {c.a['href']}" if c.a else c.get_text()
+                for c in row.find_all(["th", "td"])]
+
+    rows = [cells(row) for row in soup.find_all("tr")]
+    assert rows[0] == ["Enhet", "Upptäcka", "Anmäla → rutiner/socialtjanst/orosanmalan.md"]
+    assert rows[1] == ["Barn och unga", "U", "A → rutiner/socialtjanst/orosanmalan.md"]
+    assert rows[2] == ["Skolan", "U → rutiner/socialtjanst/orosanmalan.md", ""]
+    assert [th["scope"] for th in soup.select("tbody th")] == ["row", "row"]
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

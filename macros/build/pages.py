@@ -63,10 +63,10 @@ def localized(src_uri: str, lang: Lang) -> str:
     return src_uri.removesuffix(".md") + f".{lang}.md"
 
 
-def generated_pages(kb: KnowledgeBase,
-                    matrix_pages: Mapping[str, str] | None = None) -> list[GeneratedPage]:
-    """Every page made from the data, in every language. ``matrix_pages``: matrix id → the
-    docs/ page that shows it (the unit views link there)."""
+def generated_pages(kb: KnowledgeBase, matrix_pages: Mapping[Lang, Mapping[str, str]] | None = None
+                    ) -> list[GeneratedPage]:
+    """Every page made from the data, in every language. ``matrix_pages``: language → matrix
+    id → the docs/ page that shows it (the unit views link there)."""
     pages = []
     overview = kb.organisation.overview_review.review
     units = viewed_ids(kb)
@@ -87,7 +87,8 @@ def generated_pages(kb: KnowledgeBase,
                                        overview, searched=False))
         for org_id in units:
             pages.append(GeneratedPage(localized(unit_view_src(org_id), lang), lang,
-                                       _unit_view(org_id, matrix_pages or {}), overview,
+                                       _unit_view(org_id, (matrix_pages or {}).get(lang, {})),
+                                       overview,
                                        _matrix_source(kb, org_id), searched=False))
     return pages
 
