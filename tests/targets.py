@@ -21,6 +21,7 @@ MEASURE = r"""() => {
     + '[role=button], [role=link], [role=checkbox], [role=tab], [role=menuitem], label';
   const hidden = (el) => {
     for (let e = el; e && e.nodeType === 1; e = e.parentElement) {
+      if (e.inert) return true;  // behind a modal (the open search)
       const s = getComputedStyle(e);
       if (s.display === 'none' || s.visibility === 'hidden' || parseFloat(s.opacity) === 0) {
         return true;
