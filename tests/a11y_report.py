@@ -19,8 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from tests import axe
-from tests import conftest  # noqa: F401  (first: tests.served imports its helpers)
+from tests import axe, conftest  # conftest before tests.served, which imports its helpers
 from tests.served import publish_real, readable_folder, serve_export
 from tests.site_tour import DESKTOP, PHONE, search_by_keyboard, tour
 from tests.targets import small_targets
