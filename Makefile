@@ -7,9 +7,9 @@ ADDR   ?= 127.0.0.1:8000
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: install test-install serve build check review codeowners schema links linkcheck \
-        linkcheck-external publish export-site test lint browser servers node lighthouse \
-        a11y-report clean \
-        bench-corpus bench install-successor build-successor search-eval search-timing
+        linkcheck-external publish export-site test test-unit lint browser servers node \
+        lighthouse a11y-report clean bench-corpus bench install-successor build-successor \
+        search-eval search-timing
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -86,7 +86,7 @@ browser:
 	    || echo "Could not install Chromium: browser tests will skip (fail under CI=true)"; \
 	else echo "Chromium missing and not root (sudo make browser): browser tests will skip and the plan's PDF cannot be made"; fi
 
-# The web-server tests (tests/test_web_servers.py) run Debian's nginx and Apache httpd as plain
+# The web-server tests (tests/servers/) run Debian's nginx and Apache httpd as plain
 # processes on free ports, and check `kb server-config nginx|apache --tls` against Debian's test
 # certificate (ssl-cert). Install them when missing and we may (root), without starting the
 # system services (policy-rc.d); otherwise those tests skip with a reason (fail under CI=true).
@@ -192,7 +192,11 @@ search-timing: test-install browser    ## search speed and bytes in Chromium (se
 lint: test-install
 	$(BIN)/ruff check macros tests
 
-test: test-install browser servers node node_modules/.installed  ## install test dependencies and run the whole suite
+# The unit tier (tests/unit/, and tests/content/ without a build): no site, browser or server.
+test-unit: test-install                ## the fast tier: pytest -m "not site and not browser"
+	$(BIN)/python -m pytest -m "not site and not browser"
+
+test: test-install browser servers node node_modules/.installed install-successor ## install test dependencies and run the whole suite
 	$(BIN)/ruff check macros tests
 	$(BIN)/kb check
 	$(BIN)/kb review

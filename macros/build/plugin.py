@@ -47,6 +47,7 @@ from macros.build.print.support import PrintSupport
 from macros.build.redirects_i18n import write_language_redirects
 from macros.build.review_notice import insert_after_title, notice_html
 from macros.build.sandbox import sandbox_macros
+from macros.build.template_context import not_found_vars, template_vars
 from macros.checks.project import Project
 from macros.checks.registry import run_checks
 from macros.load.git_dates import ChangeDates, load_change_dates
@@ -54,7 +55,6 @@ from macros.load.loader import LoadResult, files_signature, load
 from macros.load.matrix_pages import matrix_pages
 from macros.load.page_meta import PagesResult, load_pages
 from macros.load.settings import DEFAULTS, Settings
-from macros.model.catalogue import catalogue
 from macros.model.core import KnowledgeBase, Revision
 from macros.model.markdown import norm_src_uri
 from macros.model.problems import summary
@@ -66,7 +66,7 @@ from macros.render.blocks import ROUTINES_DIR
 from macros.render.csp import policy_problems, theme_script_hashes
 from macros.render.frontend import defer_scripts, inline_assets, minify_assets
 from macros.render.matrices import UNIT_VIEW_DIR
-from macros.render.urls import site_path, site_relative
+from macros.render.urls import site_relative
 from macros.search.split import split_site_index
 
 log = get_plugin_logger("kb")
@@ -99,7 +99,6 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self._shared_pages: dict[str, str] = {}  # EMBED_GUIDE, STATEMENT → URL ("": not built)
         self._reported: object = None
         self._checked: tuple[object, object] | None = None  # (data, docs signature) checked
-        self._labels: dict[str, dict[str, str]] = {}  # language → labels for the templates
         self.revision: Revision | None = None  # the plan revision this build is for
         self.change_dates: ChangeDates | None = None  # from git, once per language build
         self._dates_warning = ""
@@ -338,38 +337,14 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         return self.change_dates.for_paths([self.change_sources.get(src_uri, source)])
 
     def _template_vars(self, context: dict[str, Any], config: MkDocsConfig) -> None:
-        """What overrides/ needs: labels, the language's search index, the version."""
-        lang = page_language(config)
-        if lang not in self._labels:
-            self._labels[lang] = {key: texts[lang] for key, texts in catalogue().items()}
-        context["kb_labels"] = self._labels[lang]
-        context["kb_lang"] = lang
-        context["kb_search_lang"] = lang if lang != DEFAULT_LANGUAGE else None
-        context["kb_version"] = self.revision.version if self.revision else ""
-        context["kb_current_alias"] = self.settings.current_alias
-        context["kb_statement"] = self._shared_pages.get(STATEMENT, "")  # partials/copyright
-        context["kb_inline"] = self._inline
+        template_vars(context, page_language(config), self.revision, self.settings.current_alias,
+                      self._shared_pages.get(STATEMENT, ""), self._inline)
 
     def on_template_context(self, context: dict[str, Any], template_name: str,
                             config: MkDocsConfig) -> dict[str, Any]:
         self._template_vars(context, config)  # 404.html has no page context
-        if template_name == "404.html":  # served at any address: absolute links, start pages
-            # mike's site_url has no final slash (…/2026): Material would fetch the search
-            # index from /search/ instead of /2026/search/
-            context["base_url"] = str(context.get("base_url") or "").rstrip("/") + "/"
-            root = site_path(config.site_url)
-            context["kb_alternates"] = [
-                {**alt, "link": root + ("" if alt["lang"] == DEFAULT_LANGUAGE else
-                                        f"{alt['lang']}/")}
-                for alt in config.extra.get("alternate") or []]
-            # static-i18n leaves the last page's alternates in the config (as an attribute of
-            # config.extra, which the templates read first): the head's links too
-            config.extra.alternate = [dict(alt) for alt in context["kb_alternates"]]
-            lang = page_language(config)
-            context["kb_other_labels"] = [
-                {"lang": alt["lang"], "start": alt["link"],
-                 "labels": {key: texts[alt["lang"]] for key, texts in catalogue().items()}}
-                for alt in context["kb_alternates"] if alt["lang"] != lang]
+        if template_name == "404.html":
+            not_found_vars(context, config, page_language(config))
         return context
 
     def _embed_vars(self, page: Any, config: MkDocsConfig) -> dict[str, str]:

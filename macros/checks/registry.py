@@ -21,6 +21,7 @@ from macros.checks.codeowners import codeowners_problems
 from macros.checks.project import Project
 from macros.checks.unit_names import misnamed_units_in_data, misnamed_units_in_pages
 from macros.load.page_meta import check_owners
+from macros.model.catalogue import both
 from macros.model.problems import Problem
 
 
@@ -36,8 +37,8 @@ def _stale_schemas(project: Project, _today: date) -> list[Problem]:
     root = project.root
     if not (root / SCHEMA_DIR).is_dir():  # a project that keeps the schemas keeps them current
         return []
-    return [Problem(path.relative_to(root).as_posix(), None, "",
-                    "is out of date with the data model", "run `kb schema`")
+    return [Problem(path.relative_to(root).as_posix(), None, "", both("chk_schema_stale"),
+                    both("chk_schema_stale_fix"))
             for path in stale_schemas(root)]
 
 

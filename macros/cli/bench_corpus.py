@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from macros.cli.common import OUT_DIR
+from macros.model.catalogue import both
 
 
 @click.command("bench-corpus",
@@ -27,5 +28,5 @@ def bench_corpus_command(root: Path, routines: int, out: Path, seed: int) -> Non
     except CorpusError as exc:
         click.echo(f"kb bench-corpus: {exc}", err=True)
         sys.exit(1)
-    click.echo(f"wrote {out}/ours, {out}/naive and {out}/naive-prune ({routines} routines)",
+    click.echo(both("cli_corpus_written", out=out, routines=routines),
                err=True)

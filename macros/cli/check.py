@@ -11,6 +11,7 @@ import click
 from macros.checks.project import open_project
 from macros.checks.registry import check_project
 from macros.cli.common import TODAY, as_of
+from macros.model.catalogue import both
 from macros.model.problems import summary
 
 
@@ -28,6 +29,6 @@ def check_command(root: Path, data_dir: str | None, today: datetime | None) -> N
         click.echo(summary(problems), err=True)
     else:
         count = len(project.kb.routines) if project.kb else 0
-        click.echo(f"OK: {count} routines, {len(project.pages.pages)} pages, no problems",
+        click.echo(both("cli_check_ok", routines=count, pages=len(project.pages.pages)),
                    err=True)
     sys.exit(1 if any(p.is_error for p in problems) else 0)

@@ -8,6 +8,7 @@ import click
 
 from macros.checks.codeowners import write_codeowners
 from macros.cli.common import open_or_exit
+from macros.model.catalogue import both
 
 
 @click.command("codeowners",
@@ -19,4 +20,4 @@ def codeowners_command(root: Path) -> None:
     assert project.kb is not None
     path = write_codeowners(project.root, project.kb, project.pages,
                             project.settings.data_dir, project.settings.docs_dir)
-    click.echo(f"wrote {path.relative_to(project.root).as_posix()}")
+    click.echo(both("cli_wrote", path=path.relative_to(project.root).as_posix()))

@@ -35,7 +35,7 @@ def open_or_exit(root: Path, data_dir: str | None = None) -> Project:
     if project.kb is None:
         for problem in project.problems:
             click.echo(problem.format())
-        click.echo(f"{summary(project.problems)} — fix these first (`kb check`)", err=True)
+        click.echo(f"{summary(project.problems)} — {both('cli_fix_first')}", err=True)
         sys.exit(1)
     return project
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from macros.load.settings import read_settings
+from macros.model.catalogue import both
 from macros.publish.export import ExportError, export_site
 
 
@@ -22,8 +23,8 @@ def export_site_command(root: Path, target: Path, branch: str | None) -> None:
     try:
         result = export_site(root.resolve(), branch, target)
     except ExportError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(both("cli_error", error=exc), err=True)
         sys.exit(1)
     versions = ", ".join(result.versions) or "-"
-    click.echo(f"{result.target}: {result.files} filer/files, versioner/versions {versions} "
-               f"({branch} {result.commit[:12]})")
+    click.echo(both("cli_exported", target=result.target, files=result.files, versions=versions,
+                    branch=branch, commit=result.commit[:12]))

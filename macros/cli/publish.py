@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from macros.model.catalogue import both
 from macros.publish.publish import PublishError, PublishOptions, publish
 
 
@@ -34,11 +35,11 @@ def publish_command(root: Path, version: str, alias: str | None, branch: str | N
     except PublishError as exc:
         for line in exc.lines:
             click.echo(line, err=True)
-        click.echo("Inget publicerades / Nothing was published", err=True)
+        click.echo(both("cli_nothing_published"), err=True)
         sys.exit(1)
     if result.changed:
-        click.echo(f"Version {result.version} publicerad i grenen {result.branch} / "
-                   f"published to branch {result.branch} ({result.commit})")
+        click.echo(both("cli_published", version=result.version, branch=result.branch,
+                        commit=result.commit))
     else:
-        click.echo(f"Version {result.version} var redan publicerad, oförändrad / was already "
-                   f"published, unchanged ({result.branch} {result.commit})")
+        click.echo(both("cli_already_published", version=result.version, branch=result.branch,
+                        commit=result.commit))

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from macros.cli.common import TODAY, review_report_of
+from macros.model.catalogue import both
 from macros.review.issues import LABEL, GhCli, GhError, apply, plan
 
 
@@ -32,5 +33,5 @@ def review_issues_command(root: Path, today: datetime | None, within: int | None
         if not dry_run:
             apply(actions, tracker)
     except GhError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(both("cli_error", error=exc), err=True)
         sys.exit(2)

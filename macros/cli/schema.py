@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from macros.api.schema import stale_schemas, write_schemas
+from macros.model.catalogue import both
 
 
 @click.command("schema", short_help="Write (or check) the JSON Schemas of the data files.")
@@ -18,7 +19,7 @@ def schema_command(root: Path, only_check: bool) -> None:
     if only_check:
         stale = stale_schemas(root)
         for path in stale:
-            click.echo(f"{path.relative_to(root).as_posix()}: out of date — run `kb schema`")
+            click.echo(f"{path.relative_to(root).as_posix()}: {both('cli_schema_stale')}")
         sys.exit(1 if stale else 0)
     for path in write_schemas(root):
-        click.echo(f"wrote {path.relative_to(root).as_posix()}")
+        click.echo(both("cli_wrote", path=path.relative_to(root).as_posix()))

@@ -11,6 +11,7 @@ import click
 
 from macros.checks.project import open_project
 from macros.load.settings import CONFIG_FILE
+from macros.model.catalogue import both
 from macros.model.problems import summary
 from macros.render.csp import theme_script_hashes
 from macros.render.server import (
@@ -44,7 +45,7 @@ def load_site_settings(root: Path) -> SiteSettings:
     if project.kb is None:
         for problem in project.problems:
             click.echo(problem.format(), err=True)
-        click.echo(f"{summary(project.problems)} — fix these first (`kb check`)", err=True)
+        click.echo(f"{summary(project.problems)} — {both('cli_fix_first')}", err=True)
         sys.exit(1)
     return site_settings(project.kb, _script_hashes(project.root),
                          project.settings.current_alias)
@@ -76,6 +77,6 @@ def server_config_command(root: Path, kind: str, site_root: str, listen: str | N
     try:
         options.checked()
     except ServerConfigError as exc:
-        click.echo(f"error: {exc}", err=True)
+        click.echo(both("cli_error", error=exc), err=True)
         sys.exit(2)
     click.echo(render_config(load_site_settings(root), kind, options), nl=False)

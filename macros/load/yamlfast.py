@@ -15,7 +15,7 @@ duplicate key, a tag, an anchor or alias, a merge key, a ``%`` directive, a numb
 a plain decimal integer, a tab, line breaks YAML 1.1 and 1.2 disagree about, an empty file
 (see :func:`_unsure`) — raises :class:`NotFast`, and the caller reads that file with
 ruamel.yaml instead, whose result and messages are the reference. Such files are rare, so the
-fallback costs nothing in practice; ``tests/test_yamlfast.py`` compares both on every data
+fallback costs nothing in practice; ``tests/unit/load/test_yamlfast.py`` compares both on every data
 file, the bad-input corpus and thousands of mutated files.
 """
 
