@@ -34,6 +34,10 @@ EXPECTED = {
     ("files", "files only in reference under assets/stylesheets/"),
     ("files", "files only in reference under sitemap.xml.gz"),
     ("anchors", "id __skip only in candidate"),
+    # the units' views of the matrices (ansvar/, issue 20): our navigation leaves them out
+    # (macros/build/nav.py), Zensical's shows their folder on their own pages
+    *(("navigation", f"targets only in candidate on /{lang}ansvar/{page}")
+      for lang in ("", "en/") for page in ("", "barn-och-unga/", "skola/", "socialtjanst/")),
     ("navigation order", "start page navigation in another order (en)"),
     ("navigation order", "start page navigation in another order (sv)"),
     ("search", "field weights differ (en)"),
