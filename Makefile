@@ -9,9 +9,9 @@ ADDR   ?= 127.0.0.1:8000
 # since tests read the builds' output.
 
 .PHONY: install test-install serve build check review codeowners schema links linkcheck \
-        linkcheck-external publish export-site test test-unit lint browser servers lighthouse \
-        clean bench-corpus bench install-successor successor build-successor parity search-eval \
-        search-timing fuzz mutation
+        linkcheck-external publish export-site test test-unit lint browser servers node \
+        lighthouse a11y-report clean bench-corpus bench install-successor successor \
+        build-successor parity search-eval search-timing fuzz mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -110,15 +110,31 @@ servers:
 	@if [ ! -e /etc/ssl/certs/ssl-cert-snakeoil.pem ] && command -v make-ssl-cert >/dev/null \
 	    && [ "$$(id -u)" = 0 ]; then make-ssl-cert generate-default-snakeoil; fi
 
-# Lighthouse (npm, pinned in package.json) with Debian's Chromium on the published site served
-# by nginx from `kb server-config nginx`: four pages, median of RUNS runs; a report, not a test.
-RUNS ?= 3
-node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
-	touch $@
+# The Node tools pinned in package-lock.json: axe-core, whose rules the accessibility tests
+# inject into Chromium (tests/axe.py), and Lighthouse. Node.js and npm from Debian when missing
+# and we may (root); otherwise the axe tests skip with a reason (and fail under CI=true).
+node:
+	@if command -v npm >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Node.js and npm for axe-core and Lighthouse…"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null) \
+	    || echo "Could not install npm: the axe tests will skip (fail under CI=true)"; \
+	else echo "npm missing and not root (sudo make node): the axe tests will skip"; fi
 
-lighthouse: test-install browser servers node_modules/.installed  ## Lighthouse scores of four pages
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm missing: node_modules/ not installed"; fi
+
+# Lighthouse with Debian's Chromium on the published site served by nginx from
+# `kb server-config nginx`: four pages, median of RUNS runs; a report, not a test.
+RUNS ?= 3
+lighthouse: test-install browser servers node node_modules/.installed  ## Lighthouse scores of four pages
 	$(BIN)/python -m tests.lighthouse --runs $(RUNS)
+
+# The accessibility figures (tests/a11y_report.py): axe violations and undecided results per
+# page type, language and window, targets under 24 px on a phone, page width at 320 px.
+a11y-report: test-install browser servers node node_modules/.installed  ## axe, targets and reflow per page type
+	$(BIN)/python -m tests.a11y_report
 
 # Benchmark (macros/bench_*.py): N synthetic routines (besides the real ones) in our data
 # format, built with ours (a), naive Material + static-i18n (b) and (b) + navigation.prune (c).
@@ -213,7 +229,7 @@ lint: test-install
 test-unit: test-install                ## the fast tier: pytest -m "not site and not browser"
 	$(BIN)/python -m pytest -m "not site and not browser"
 
-test: test-install browser servers successor  ## install test dependencies and run the whole suite
+test: test-install browser servers node node_modules/.installed successor  ## install test dependencies and run the whole suite
 	$(BIN)/ruff check macros tests
 	$(BIN)/kb check
 	$(BIN)/kb review

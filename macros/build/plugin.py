@@ -53,6 +53,7 @@ from macros.checks.project import Project
 from macros.checks.registry import run_checks
 from macros.load.git_dates import ChangeDates, load_change_dates
 from macros.load.loader import LoadResult, files_signature, load
+from macros.load.matrix_pages import matrix_pages
 from macros.load.page_meta import PagesResult, load_pages
 from macros.load.settings import DEFAULTS, Settings
 from macros.model.catalogue import both
@@ -66,6 +67,7 @@ from macros.model.versions import VERSION_ENV, UnknownVersion, find_revision, re
 from macros.render.blocks import ROUTINES_DIR
 from macros.render.csp import policy_problems, theme_script_hashes
 from macros.render.frontend import defer_scripts, inline_assets, minify_assets
+from macros.render.matrices import UNIT_VIEW_DIR
 from macros.render.urls import site_relative
 from macros.search.split import split_site_index
 
@@ -136,9 +138,10 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         if not config.site_url:
             config.site_url = str(result.kb.organisation.municipality.site_url)
         self._configure_version(config, result.kb)
-        if (Path(config.docs_dir) / ROUTINES_DIR).exists():
-            raise PluginError(f"docs/{ROUTINES_DIR}/ is generated from {self.settings.data_dir}/; "
-                              f"move those pages elsewhere in docs/")
+        for generated in (ROUTINES_DIR, UNIT_VIEW_DIR):
+            if (Path(config.docs_dir) / generated).exists():
+                raise PluginError(f"docs/{generated}/ is generated from "
+                                  f"{self.settings.data_dir}/; move those pages elsewhere in docs/")
         self.print.configure()  # KB_PDF: make the plan's PDF or not (macros/build/print/pdf.py)
         self.script_hashes = theme_script_hashes(config)
         self._inline = inline_assets(config.theme.dirs)  # partials/kb-embed-head.html
@@ -213,7 +216,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     @event_priority(50)  # before mkdocs-static-i18n (-100) sorts files by language
     def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.kb is not None
-        pages = generated_pages(self.kb)
+        pages = generated_pages(self.kb, matrix_pages(Path(config.docs_dir)))
         self.generated = {page.src_uri: page for page in pages}
         self.print_pages = self.print.pages(files)  # handlingsplan/hela-planen
         organisation = f"{self.settings.data_dir}/organisation.yml"

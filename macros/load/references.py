@@ -53,6 +53,8 @@ class Parsed:
         for routine, doc in self.routines:
             routines.setdefault(routine.id, routine)
             sources.setdefault(routine.id, doc.path)
+        for matrix, doc in self.matrices:  # a routine's id comes first
+            sources.setdefault(matrix.id, doc.path)
         return KnowledgeBase(
             organisation=self.organisation[0],
             roles={r.id: r for r in self.roles[0].roles},

@@ -44,7 +44,7 @@ def test_print_shows_only_the_content(routine: Any) -> None:
         locator = routine.locator(hidden)
         assert locator.count() == 0 or not locator.first.is_visible(), hidden
     assert routine.locator("h1").is_visible()
-    table = routine.locator("#contacts ~ .md-typeset__scrollwrap table, #contacts ~ table")
+    table = routine.locator("#contacts ~ .kb-contacts table")
     assert table.first.is_visible()
     assert table.first.locator("thead").evaluate(
         "e => getComputedStyle(e).display") == "table-header-group"

@@ -55,11 +55,11 @@ def test_action_plan_chapter_in_both_languages(real_site: Path, chapter: str) ->
 
 def test_case_flow_matrix_has_units_as_rows_and_steps_as_columns(real_site: Path) -> None:
     html = read(real_site, "handlingsplan/samverkan/index.html")
-    table = html[html.index("<th>Enhet</th>"):]
+    table = html[html.index('<th scope="col">Enhet</th>'):]
     table = table[:table.index("</table>")]
-    headers = re.findall(r"<th[^>]*>(.*?)</th>", table)
+    headers = re.findall(r'<th [^>]*scope="col"[^>]*>(.*?)</th>', table)
     assert [re.sub(r"<[^>]+>", "", h) for h in headers[1:]] == CASE_FLOW_STEPS
-    assert "<td>Relationsvåldsteamet</td>" in table
+    assert '<th scope="row">Relationsvåldsteamet</th>' in table
     assert 'href="../../rutiner/social-och-omsorgskontoret/skyddat-boende/"' in table
 
 

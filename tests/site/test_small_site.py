@@ -45,8 +45,9 @@ def test_rendered_checklist_in_both_languages(small_site: Path) -> None:
 def test_rendered_contact_table_in_both_languages(small_site: Path) -> None:
     sv = article(read(small_site, ROUTINE))
     en = article(read(small_site, "en/" + ROUTINE))
-    assert "<th>Kontakt</th>" in sv and "<th>Contact</th>" in en
-    assert '<a href="tel:020505050">020-50 50 50</a>' in sv
+    assert '<th scope="col">Kontakt</th>' in sv and '<th scope="col">Contact</th>' in en
+    assert ('<a href="tel:020505050"><span class="kb-contact__verb">Ring </span>'
+            '020-50 50 50</a>') in sv
     assert '<a href="mailto:mottagning@testby.example">' in en
 
 
@@ -68,7 +69,7 @@ def test_untranslated_prose_page_says_so(small_site: Path) -> None:
 def test_macros_in_prose_pages(small_site: Path) -> None:
     sv = article(read(small_site, "index.html"))
     assert '<a href="rutiner/socialtjanst/orosanmalan/">A</a>' in sv
-    assert "<th>Kontrollerad</th>" in sv
+    assert '<th scope="col">Kontrollerad</th>' in sv
 
 
 def test_navigation_from_organisation_data(small_site: Path) -> None:

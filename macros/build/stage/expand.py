@@ -24,6 +24,7 @@ from macros.build.macro_context import PageMacros
 from macros.build.pages import generated_pages
 from macros.build.print.plan import generated_print_pages, pdf_path
 from macros.load.loader import load
+from macros.load.matrix_pages import matrix_pages
 from macros.load.settings import read_settings
 from macros.model.markdown import norm_src_uri
 from macros.model.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
@@ -106,7 +107,8 @@ def our_pages(root: Path) -> tuple[dict[str, str], dict[str, str]]:
     docs = root / "docs"
     prose = {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8")
              for path in sorted(docs.rglob("*.md"))}
-    generated = {page.src_uri: page.markdown(result.kb) for page in generated_pages(result.kb)}
+    generated = {page.src_uri: page.markdown(result.kb)
+                 for page in generated_pages(result.kb, matrix_pages(docs))}
     generated.update(generated_print_pages())
     return prose, generated
 

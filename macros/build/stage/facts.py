@@ -18,6 +18,7 @@ from macros.build.pages import generated_pages, localized
 from macros.build.print.plan import PLAN_DIR, PRINT_FLAG, PRINT_SRC
 from macros.build.stage.expand import page_lang
 from macros.load.loader import DATA_DIR
+from macros.load.matrix_pages import matrix_pages
 from macros.load.page_meta import load_pages
 from macros.model.core import KnowledgeBase
 from macros.model.markdown import norm_src_uri
@@ -68,7 +69,7 @@ def page_facts(root: Path, kb: KnowledgeBase) -> dict[str, PageFacts]:
     organisation = f"{DATA_DIR}/organisation.yml"
     found = {page.src_uri: PageFacts(page.review, page.source or f"{DATA_DIR}/",
                                      page.source or organisation, "")
-             for page in generated_pages(kb)}
+             for page in generated_pages(kb, matrix_pages(root / "docs"))}
     for src, info in load_pages(root / "docs", root).pages.items():
         found.setdefault(src, PageFacts(info.meta.review, info.file, info.file, info.title))
     return found

@@ -11,6 +11,7 @@ from macros.load.loader import load
 from macros.model.core import KnowledgeBase
 from macros.render.blocks import Renderer, UnknownReference
 from macros.render.pages import department_page, routine_index, routine_page
+from tests.rendered import rendered, rows
 
 
 @pytest.fixture
@@ -54,18 +55,30 @@ def test_checklist_without_additions(kb: KnowledgeBase) -> None:
     ({}, ["Kvinnofridslinjen", "Mottagningen barn och unga"]),
 ])
 def test_contact_table_selection(kb: KnowledgeBase, kwargs: dict, names: list[str]) -> None:
-    out = Renderer(kb, "sv").contact_table(**kwargs)
-    rows = [line for line in out.splitlines() if line.startswith("| **")]
-    assert [row.split("**")[1] for row in rows] == names
+    soup = rendered(Renderer(kb, "sv").contact_table(**kwargs))
+    assert [th.get_text(" ", strip=True).removesuffix(" (exempel)")
+            for th in soup.select("tbody th[scope=row]")] == names
 
 
 def test_contact_table_cells(kb: KnowledgeBase) -> None:
-    out = Renderer(kb, "en").contact_table(["mottagning", "kvinnofridslinjen"])
-    assert "| Contact | Phone | E-mail / web | Opening hours | For whom | Verified |" in out
-    assert "[08-000 000 00](tel:0800000000)" in out
-    assert "*(example)*" in out
-    assert "*Not verified*" in out
-    assert "2090-01-01" in out
+    soup = rendered(Renderer(kb, "en").contact_table(["mottagning", "kvinnofridslinjen"]))
+    assert rows(soup)[0] == ["Contact", "For whom", "Phone", "E-mail / web", "Opening hours",
+                             "Verified"]
+    phone = soup.select_one('a[href="tel:0800000000"]')
+    assert phone is not None and phone.get_text() == "Call 08-000 000 00"
+    assert phone.select_one(".kb-contact__verb").get_text() == "Call "  # shown on a card only
+    assert soup.select_one("th[scope=row] em").get_text() == "(example)"
+    assert "Not verified" in rows(soup)[1]
+    assert rows(soup)[2][-1] == "2090-01-01"
+
+
+def test_contact_cards_say_what_each_part_is(kb: KnowledgeBase) -> None:
+    """Every cell carries the label a card shows above it (assets/kb/kb.css)."""
+    soup = rendered(Renderer(kb, "sv").contact_table(["mottagning"]))
+    heads = [th.get_text() for th in soup.select("thead th")]
+    cells = soup.select("tbody td")
+    assert [td["data-label"] for td in cells] == heads[1:]
+    assert soup.select_one(".kb-contacts > table") is not None  # not in a scroll region
 
 
 def test_unknown_ids_raise_a_clear_error(kb: KnowledgeBase) -> None:
@@ -82,10 +95,32 @@ def test_unknown_ids_raise_a_clear_error(kb: KnowledgeBase) -> None:
 
 def test_matrix_links_cells_to_the_routine(kb: KnowledgeBase) -> None:
     out = Renderer(kb, "sv", page_src="ansvar.md").responsibility_matrix("ansvar")
-    assert "| Uppgift | Socialtjänsten | Skolan |" in out
-    assert "[A](rutiner/socialtjanst/orosanmalan.md)" in out
-    assert "| [Orosanmälan](rutiner/socialtjanst/orosanmalan.md) |" in out  # the task, linked
+    soup = rendered(out)
+    assert rows(soup)[0] == ["Uppgift", "Socialtjänsten", "Skolan"]
+    task = soup.select_one("tbody th[scope=row] a")
+    assert task is not None and task["href"] == "rutiner/socialtjanst/orosanmalan.md"
+    assert task.get_text() == "Orosanmälan"
+    letters = {a.get_text(): a["href"] for a in soup.select("tbody td a")}
+    assert letters["A"] == "rutiner/socialtjanst/orosanmalan.md"
     assert "- **S** – Samverkar" in out
+
+
+def test_matrix_scrolls_in_a_region_named_by_its_title(kb: KnowledgeBase) -> None:
+    soup = rendered(Renderer(kb, "sv", page_src="ansvar.md").responsibility_matrix("ansvar"))
+    region = soup.select_one("div.kb-scroll.kb-matrix[role=region]")
+    assert region is not None and region["tabindex"] == "0"
+    title = soup.find(id=region["aria-labelledby"])
+    assert title is not None and title.get_text() == "Ansvar"
+    assert region.find("table")["aria-labelledby"] == region["aria-labelledby"]
+    assert len(soup.select("div.kb-scroll")) == 1  # table_scroll leaves it alone
+
+
+def test_matrix_links_each_column_to_its_view(kb: KnowledgeBase) -> None:
+    soup = rendered(Renderer(kb, "sv", page_src="handlingsplan/ansvar.md")
+                    .responsibility_matrix("ansvar"))
+    picker = [(a.get_text(), a["href"]) for a in soup.select(".kb-unit-picker a")]
+    assert picker == [("Socialtjänsten", "../ansvar/socialtjanst.md"),
+                      ("Skolan", "../ansvar/skola.md")]
 
 
 def test_routine_page_sections(kb: KnowledgeBase) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from macros.load.loader import load
 from macros.model.core import KnowledgeBase
@@ -51,9 +53,9 @@ def test_situations_in_english_fall_back_and_say_so(kb: KnowledgeBase) -> None:
 def test_glossary_is_alphabetical_in_the_page_language(kb: KnowledgeBase) -> None:
     sv = glossary(Renderer(kb, "sv"))
     en = glossary(Renderer(kb, "en"))
-    assert sv.index("### orosanmälan") < sv.index("### våld i nära relationer (VINR)")
-    assert en.index("### report of concern") < en.index("### violence in close relationships")
-    assert "### orosanmälan { #orosanmalan }" in sv
+    assert sv.index("## orosanmälan") < sv.index("## våld i nära relationer (VINR)")
+    assert en.index("## report of concern") < en.index("## violence in close relationships")
+    assert "## orosanmälan { #orosanmalan }" in sv and "### " not in sv  # h2: under the h1
     assert "*In Swedish: orosanmälan*" in en
     assert "Läs mer: [Orosanmälan om barn](rutiner/socialtjanst/orosanmalan.md)" in sv
 
@@ -98,11 +100,18 @@ def test_revision_history_newest_first_with_example_marks(kb: KnowledgeBase) -> 
 
 def test_transposed_matrix_has_units_as_rows(kb: KnowledgeBase) -> None:
     out = Renderer(kb, "sv", "ansvar.md").responsibility_matrix("flode")
-    rows = _table(out)
-    assert rows[0] == ["Enhet", "Upptäcka",
-                       "[Anmäla](rutiner/socialtjanst/orosanmalan.md)"]
-    assert rows[1] == ["Barn och unga", "U", "[A](rutiner/socialtjanst/orosanmalan.md)"]
-    assert rows[2] == ["Skolan", "[U](rutiner/socialtjanst/orosanmalan.md)", ""]
+    soup = BeautifulSoup(markdown.markdown(out, extensions=["md_in_html", "attr_list"]),
+                         "html.parser")
+
+    def cells(row: Any) -> list[str]:
+        return [f"{c.get_text()} → {c.a['href']}" if c.a else c.get_text()
+                for c in row.find_all(["th", "td"])]
+
+    rows = [cells(row) for row in soup.find_all("tr")]
+    assert rows[0] == ["Enhet", "Upptäcka", "Anmäla → rutiner/socialtjanst/orosanmalan.md"]
+    assert rows[1] == ["Barn och unga", "U", "A → rutiner/socialtjanst/orosanmalan.md"]
+    assert rows[2] == ["Skolan", "U → rutiner/socialtjanst/orosanmalan.md", ""]
+    assert [th["scope"] for th in soup.select("tbody th")] == ["row", "row"]
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
