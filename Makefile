@@ -4,11 +4,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/python -m pip --disable-pip-version-check -q
 ADDR   ?= 127.0.0.1:8000
-export NO_MKDOCS_2_WARNING := 1
+# Material's notice of its end of life (5 May 2027) shows on `make build` and `make serve`:
+# see README "After Material's end of life". Only the test suite sets NO_MKDOCS_2_WARNING=1,
+# since tests read the builds' output.
 
 .PHONY: install test-install serve build check review codeowners schema links linkcheck \
-        linkcheck-external publish export-site test lint browser servers lighthouse clean \
-        bench-corpus bench install-successor build-successor search-eval search-timing
+        linkcheck-external publish export-site test test-unit lint browser servers node \
+        lighthouse a11y-report clean bench-corpus bench install-successor successor \
+        build-successor parity search-eval search-timing fuzz mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -85,7 +88,7 @@ browser:
 	    || echo "Could not install Chromium: browser tests will skip (fail under CI=true)"; \
 	else echo "Chromium missing and not root (sudo make browser): browser tests will skip and the plan's PDF cannot be made"; fi
 
-# The web-server tests (tests/test_web_servers.py) run Debian's nginx and Apache httpd as plain
+# The web-server tests (tests/servers/) run Debian's nginx and Apache httpd as plain
 # processes on free ports, and check `kb server-config nginx|apache --tls` against Debian's test
 # certificate (ssl-cert). Install them when missing and we may (root), without starting the
 # system services (policy-rc.d); otherwise those tests skip with a reason (fail under CI=true).
@@ -107,15 +110,31 @@ servers:
 	@if [ ! -e /etc/ssl/certs/ssl-cert-snakeoil.pem ] && command -v make-ssl-cert >/dev/null \
 	    && [ "$$(id -u)" = 0 ]; then make-ssl-cert generate-default-snakeoil; fi
 
-# Lighthouse (npm, pinned in package.json) with Debian's Chromium on the published site served
-# by nginx from `kb server-config nginx`: four pages, median of RUNS runs; a report, not a test.
-RUNS ?= 3
-node_modules/.installed: package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
-	touch $@
+# The Node tools pinned in package-lock.json: axe-core, whose rules the accessibility tests
+# inject into Chromium (tests/axe.py), and Lighthouse. Node.js and npm from Debian when missing
+# and we may (root); otherwise the axe tests skip with a reason (and fail under CI=true).
+node:
+	@if command -v npm >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  echo "Installing Node.js and npm for axe-core and Lighthouse…"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null) \
+	    || echo "Could not install npm: the axe tests will skip (fail under CI=true)"; \
+	else echo "npm missing and not root (sudo make node): the axe tests will skip"; fi
 
-lighthouse: test-install browser servers node_modules/.installed  ## Lighthouse scores of four pages
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm missing: node_modules/ not installed"; fi
+
+# Lighthouse with Debian's Chromium on the published site served by nginx from
+# `kb server-config nginx`: four pages, median of RUNS runs; a report, not a test.
+RUNS ?= 3
+lighthouse: test-install browser servers node node_modules/.installed  ## Lighthouse scores of four pages
 	$(BIN)/python -m tests.lighthouse --runs $(RUNS)
+
+# The accessibility figures (tests/a11y_report.py): axe violations and undecided results per
+# page type, language and window, targets under 24 px on a phone, page width at 320 px.
+a11y-report: test-install browser servers node node_modules/.installed  ## axe, targets and reflow per page type
+	$(BIN)/python -m tests.a11y_report
 
 # Benchmark (macros/bench_*.py): N synthetic routines (besides the real ones) in our data
 # format, built with ours (a), naive Material + static-i18n (b) and (b) + navigation.prune (c).
@@ -133,9 +152,11 @@ bench: test-install browser servers    ## build the corpus a/b/c PAIRS times; pr
 	$(BIN)/kb bench --routines $(N) --out "$(OUT)" --pairs $(PAIRS) $(if $(BENCH_JSON),--json "$(BENCH_JSON)") $(BENCH_FORMAT)
 
 # The successor (issue 21): Zensical + zensical-i18n in their own virtual environment, pinned
-# in requirements-successor.txt, so the main build's pins never move. The kb stage writes the
-# folder Zensical builds from (SUCCESSOR_DIR: docs/ with every page as Markdown, the
-# templates, mkdocs.yml derived from ours); the site lands in site-successor/.
+# in requirements-successor.txt, so the main build's pins never move. `kb stage` writes every
+# page as Markdown with the macros expanded, the navigation and a manifest (SUCCESSOR_DIR:
+# docs/, nav.yml, pages.json); `kb successor prepare` makes one Zensical project per language
+# of it (SUCCESSOR_DIR/sv, /en); zensical-i18n builds both side by side; `kb successor finish`
+# puts the site together in site-successor/ with one sitemap and api/.
 SUCCESSOR_VENV := .venv-successor
 SUCCESSOR_BIN  := $(SUCCESSOR_VENV)/bin
 SUCCESSOR_DIR  ?= .successor
@@ -149,11 +170,23 @@ $(SUCCESSOR_VENV)/.installed: requirements-successor.txt | $(SUCCESSOR_BIN)/pyth
 
 install-successor: $(SUCCESSOR_VENV)/.installed  ## create .venv-successor (Zensical, pinned)
 
+# For make test: the successor's test needs .venv-successor. Install it (from PyPI); when that
+# fails, say so: the successor tests then skip with the reason (and fail under CI=true).
+successor:
+	@$(MAKE) --no-print-directory install-successor \
+	  || echo "Could not install .venv-successor (requirements-successor.txt): the successor tests will skip (fail under CI=true)"
+
 # PYTHONPATH: our Markdown extension macros.build.tasklist_labels (it needs only Markdown).
-build-successor: install install-successor  ## build both languages with Zensical into site-successor/
-	$(BIN)/python -m macros.successor.stage --out "$(SUCCESSOR_DIR)"
+# KB_PDF as for make build: the plan's PDF, printed by Chromium after Zensical.
+build-successor: install install-successor browser  ## build both languages with Zensical into site-successor/
+	KB_PDF=$(KB_PDF) $(BIN)/kb stage --out "$(SUCCESSOR_DIR)"
+	$(BIN)/kb successor prepare "$(SUCCESSOR_DIR)"
 	PYTHONPATH="$(CURDIR)" $(SUCCESSOR_BIN)/python -m macros.successor.run "$(SUCCESSOR_DIR)"
-	$(BIN)/python -m macros.successor.stage --out "$(SUCCESSOR_DIR)" --finish site-successor
+	$(BIN)/kb successor finish "$(SUCCESSOR_DIR)" site-successor
+
+# What differs between our build (site/) and the successor's (site-successor/), by kind.
+parity: build build-successor          ## kb compare-sites --by-kind site site-successor
+	$(BIN)/kb compare-sites --by-kind site site-successor
 
 # Search evaluation (tests/search_eval/, macros/bench/search/): build, serve on 127.0.0.1 with
 # nginx as `kb server-config nginx` configures it (Python's server when nginx is missing), type
@@ -173,14 +206,35 @@ search-timing: test-install browser servers  ## search speed and bytes in Chromi
 	$(if $(SEARCH_SITE),,KB_PDF=off $(BIN)/mkdocs build --strict --clean --quiet)
 	$(BIN)/python -m macros.bench.search.timing --site $(or $(SEARCH_SITE),site)
 
+# Hostile text in every string field of the data model (tests/unit/render/test_hostile_text.py):
+# `make test` runs a few examples per field; this runs many more (hypothesis' "fuzz" profile).
+fuzz: test-install                     ## property-based tests with many hostile examples
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/unit/render/test_hostile_text.py -q
+
+# Mutation testing (mutmut, configured in pyproject [tool.mutmut]) of the escaping, the link
+# rule, the personal-data check and the output gate: a report with the share of mutants the
+# tests kill, per module. Not part of `make test` (it takes a quarter of an hour).
+$(VENV)/.mutation-installed: requirements-mutation.txt $(VENV)/.test-installed
+	$(PIP) install -r requirements-mutation.txt
+	touch $@
+
+mutation: $(VENV)/.mutation-installed  ## mutation score of the security modules (a report)
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2 > /dev/null || true
+	$(BIN)/python -m tests.mutation_report
+
 lint: test-install
 	$(BIN)/ruff check macros tests
 
-test: test-install browser servers     ## install test dependencies and run the whole suite
+# The unit tier (tests/unit/, and tests/content/ without a build): no site, browser or server.
+test-unit: test-install                ## the fast tier: pytest -m "not site and not browser"
+	$(BIN)/python -m pytest -m "not site and not browser"
+
+test: test-install browser servers node node_modules/.installed successor  ## install test dependencies and run the whole suite
 	$(BIN)/ruff check macros tests
 	$(BIN)/kb check
 	$(BIN)/kb review
-	$(BIN)/python -m pytest
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m pytest
 
 clean:
 	rm -rf site site-export site-successor .successor .pytest_cache .ruff_cache .lighthouse

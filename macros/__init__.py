@@ -1,15 +1,3 @@
-"""mkdocs-macros entry point: registers the knowledge-base macros through define_env only."""
-
-from __future__ import annotations
-
-from typing import Any
-
-
-def define_env(env: Any) -> None:
-    from macros.build import macro_errors
-    from macros.build.macro_context import MacroContext
-
-    macro_errors.register()  # a mistyped macro name: file, line and fix, no traceback
-
-    for name, func in MacroContext(env).macros().items():
-        env.macro(func, name)
+"""The knowledge base's code, by stage (ARCHITECTURE.md): model → load → render/links/search →
+api/review → checks → build/publish → bench → cli. The prose pages' macros are registered with
+mkdocs-macros by the `kb` plugin (macros/build/plugin.py), which gives them the loaded data."""

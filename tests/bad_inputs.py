@@ -154,10 +154,44 @@ CASES = [
          "unknown organiser role `samordnare`"),
     Case("training months out of range", TRAINING, "within_months: 3,", "within_months: 48,",
          "requirements[0].within_months", "36"),
+    # the trust boundary (issue 15): one link rule for every text, YAML limits, dates
+    Case("unsafe link in a title", ROUTINE, "title: {sv: Orosanmälan om barn,",
+         "title: {sv: \"[Orosanmälan](javascript:alert(1))\",", "title.sv",
+         "goes to javascript:, which is not allowed", line=2),
+    Case("entity-encoded scheme in a summary", ROUTINE,
+         "summary: {sv: Anmäl oro för ett barn utan dröjsmål.,",
+         "summary: {sv: \"[Anmäl](java&#x09;script:alert(1))\",", "summary.sv",
+         "goes to javascript:", line=12),
+    Case("data link in a contact name", "routines/contacts.yml",
+         "name: {sv: Kvinnofridslinjen,", "name: {sv: \"[K](data:text/html,x)\",",
+         "contacts[0].name.sv", "goes to data:", line=4),
+    Case("script link in a keyword", ROUTINE, "tags: [orosanmalan]",
+         "tags: [orosanmalan]\nkeywords: {sv: [\"<vbscript:x>\", \"[x](vbscript:y)\"]}",
+         "keywords.sv", "vbscript:"),
+    Case("scheme-relative link in a decision reference", ROUTINE,
+         "decision_ref: SN 2019/1", "decision_ref: \"[SN](//evil.example)\"", "decision_ref",
+         "goes to //", line=9),
+    Case("web address with a script scheme", "routines/contacts.yml",
+         "web: https://kvinnofridslinjen.se", "web: \"JaVaScRiPt:alert(1)\"",
+         "contacts[0].web", "goes to javascript:", line=6),
+    Case("alias bomb", "routines/socialtjanst/bomb.yml", None,
+         "id: bomb\na: &a [lol, lol, lol]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\n", "",
+         "anchors and aliases (&a) are not allowed", line=2),
+    Case("nested too deeply", "routines/socialtjanst/djup.yml", None,
+         "id: djup\nx: " + "[" * 5000 + "]" * 5000 + "\n", "", "nested deeper than 20 levels",
+         line=2),
+    Case("reviewed after the review-by date", ROUTINE, "review_interval_months: 12",
+         "review_by: 2025-12-31", "last_reviewed", "after review_by 2025-12-31"),
 ]
 
 
 PAGE = "docs/bara-svenska.md"
+# (old, new) in ROUTINE: adopted, reviewed and due in 1990, which has passed whenever tests run
+OVERDUE_ROUTINE = (
+    "adopted_on: 2019-05-22\ndecision_ref: SN 2019/1\nlast_reviewed: 2026-01-10\n"
+    "review_interval_months: 12",
+    "adopted_on: 1990-01-01\ndecision_ref: SN 2019/1\nlast_reviewed: 1990-01-10\n"
+    "review_by: 1990-06-30")
 CONTACTS = "routines/contacts.yml"
 ROLES = "routines/roles.yml"
 PAGE_FRONT = "owner: enhetschef-barn\nlast_reviewed: 2026-01-10\nreview_interval_months: 12\n"
@@ -181,9 +215,11 @@ CHECK_CASES = [
     Case("page with two review rules", PAGE, "review_interval_months: 12",
          "review_interval_months: 12\nreview_by: 2090-01-01", "review_interval_months",
          "exactly one"),
-    Case("routine review overdue", ROUTINE, "review_interval_months: 12", "review_by: 1990-06-30",
+    # a consistent overdue review: adopted and reviewed before the review-by date
+    Case("routine review overdue", ROUTINE, OVERDUE_ROUTINE[0], OVERDUE_ROUTINE[1],
          "review_by", "review overdue since 1990-06-30", line=11),
-    Case("page review overdue", PAGE, "review_interval_months: 12", "review_by: 1990-06-30",
+    Case("page review overdue", PAGE, "last_reviewed: 2026-01-10\nreview_interval_months: 12",
+         "last_reviewed: 1990-01-10\nreview_by: 1990-06-30",
          "review_by", "review overdue since 1990-06-30", line=5),
     Case("personal identity number in a step", ROUTINE, "Anmäl **direkt** till socialtjänsten.",
          "Anmäl direkt; barnet har nummer 121212-1212.", "steps[0].sv",
@@ -226,4 +262,33 @@ CHECK_CASES = [
     Case("review warning window out of range", ORG, "overview_review:\n",
          "review_policy: {due_soon_days: 1000}\noverview_review:\n",
          "review_policy.due_soon_days", "out of range"),
+    # dates after today (issue 15): 2090 has not come, whenever the tests run
+    Case("routine adopted in the future", ROUTINE,
+         "adopted_on: 2019-05-22\ndecision_ref: SN 2019/1\nlast_reviewed: 2026-01-10",
+         "adopted_on: 2090-01-01\ndecision_ref: SN 2019/1\nlast_reviewed: 2090-01-10",
+         "adopted_on", "2090-01-01 is in the future", line=8),
+    Case("routine reviewed in the future", ROUTINE, "last_reviewed: 2026-01-10",
+         "last_reviewed: 2090-01-10", "last_reviewed", "2090-01-10 is in the future", line=10),
+    Case("revision adopted in the future", "routines/revisions.yml", "adopted_on: 2019-05-22",
+         "adopted_on: 2090-05-22", "revisions[0].adopted_on", "is in the future", line=3),
+    Case("page reviewed in the future", PAGE, "last_reviewed: 2026-01-10",
+         "last_reviewed: 2090-01-10", "last_reviewed", "is in the future", line=4),
+    Case("page reviewed after its review-by date", PAGE, "review_interval_months: 12",
+         "review_by: 2025-06-30", "last_reviewed", "after review_by 2025-06-30"),
+    Case("script link in a page", PAGE, "Den här sidan saknar engelsk version.",
+         "Se [här](JaVaScRiPt:alert(1)).", "link", "goes to javascript:", line=9),
+    Case("entity-encoded script link in a page", PAGE, "Den här sidan saknar engelsk version.",
+         "[x][r]\n\n[r]: java&#x09;script:alert(1)", "link", "goes to javascript:", line=11),
+    Case("event handler in a page", PAGE, "Den här sidan saknar engelsk version.",
+         "<details open ontoggle=alert(1)>x</details>", "html", "ontoggle on <details>",
+         line=9),
+    Case("svg link in a page", PAGE, "Den här sidan saknar engelsk version.",
+         '<svg><a xlink:href="javascript:alert(1)">x</a></svg>', "html", "<svg>", line=9),
+    Case("attr_list handler in a page", PAGE, "# Bara på svenska",
+         "# Bara på svenska {: onclick=alert(1) }", "attr_list", "attr_list sets onclick",
+         line=7),
+    Case("iframe in a page", PAGE, "Den här sidan saknar engelsk version.",
+         '<iframe src="https://example.org"></iframe>', "html", "<iframe>", line=9),
+    Case("unsafe link in a page title", PAGE, "title: Bara svenska",
+         "title: \"[Bara](javascript:alert(1))\"", "title", "goes to javascript:", line=2),
 ]

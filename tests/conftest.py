@@ -1,10 +1,23 @@
 """Shared fixtures: the real site and a small fixture site, each built once per test run;
-a Chromium browser and the real site served on 127.0.0.1 for the browser tests."""
+a Chromium browser and the real site served on 127.0.0.1 for the browser tests; and the
+tiers: every test is marked by the folder it is in (tests/README.md).
+
+- tests/unit/      no marker: no built site, no browser, no web server (`make test-unit`);
+- tests/content/   `content`: the repository's editorial content, not code;
+- tests/site/      `site`: builds a site (the session fixtures or a build of its own);
+- tests/servers/   `site` and `servers`: the published site served by nginx and Apache;
+- tests/browser/   `browser`: Chromium against a served site.
+
+A test anywhere that uses a site, server or browser fixture gets that marker too, and one in
+tests/unit/ that does stops the run: it belongs in tests/site/ or tests/browser/."""
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import shutil
+import stat
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -98,6 +111,28 @@ def small_site(small_project: Path) -> Path:
     return _built(small_project, small_project / "site")
 
 
+PRUNE = "    - navigation.prune"
+
+
+@pytest.fixture(scope="session")
+def unpruned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's site built as the real one but without navigation.prune."""
+    project = tmp_path_factory.mktemp("unpruned") / "project"
+    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns(
+        ".bench", "site", ".venv", ".git", "tests", "__pycache__", "*.egg-info",
+        ".pytest_cache", ".ruff_cache"))
+    config = project / "mkdocs.yml"
+    lines = config.read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if not line.startswith(PRUNE)]
+    assert len(kept) == len(lines) - 1, "mkdocs.yml has no navigation.prune to take out"
+    config.write_text("".join(kept).replace("custom_dir: overrides",
+                                            f"custom_dir: {ROOT / 'overrides'}"),
+                      encoding="utf-8")
+    result = mkdocs_build(project, project / "site")
+    assert result.returncode == 0, f"build failed:\n{result.stdout}\n{result.stderr}"
+    return project / "site"
+
+
 @pytest.fixture
 def data_copy(tmp_path: Path) -> Callable[[], Path]:
     """A fresh copy of the fixture project's data, for tests that break a file."""
@@ -128,6 +163,29 @@ def read(site: Path, relative: str) -> str:
     return (site / relative).read_text(encoding="utf-8")
 
 
+def textarea_code(page_html: str) -> str:
+    """The embed code a page offers in its box (macros/build/embed.py), unescaped."""
+    found = re.search(r'<textarea id="kb-embed-code"[^>]*>(.*?)</textarea>', page_html, re.S)
+    assert found, "the page has no embed code"
+    return html.unescape(found.group(1))
+
+
+# --- LinkChecker ----------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def linkchecker() -> Path:
+    """The LinkChecker executable; skip (fail under CI=true) without it."""
+    from macros.links.external import executable
+
+    exe = executable()
+    if exe is None:
+        reason = "linkchecker is not installed (make test-install)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"LinkChecker tests cannot run under CI=true: {reason}")
+        pytest.skip(reason)
+    return exe
+
+
 # --- browser ------------------------------------------------------------------------------
 
 CHROMIUM = Path(os.environ.get("KB_CHROMIUM", "/usr/bin/chromium"))
@@ -135,7 +193,15 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update",
                  "--disable-sync"]
 
-pytestmark = pytest.mark.browser
+
+def fake_chromium(tmp_path: Path, body: str) -> Path:
+    """An executable standing in for Chromium: ``$out`` is its --print-to-pdf path."""
+    script = tmp_path / "chromium"
+    script.write_text("#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in --print-to-pdf=*) "
+                      "out=\"${a#--print-to-pdf=}\";; esac; done\n" + body + "\n",
+                      encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+    return script
 
 
 def _unavailable(reason: str) -> None:
@@ -230,12 +296,54 @@ def search(page: Any) -> Callable[[str], list[str]]:
 
 
 
+# --- tiers ------------------------------------------------------------------------------------
+
+TESTS = ROOT / "tests"
+FOLDER_MARKERS = {"site": ("site",), "servers": ("site", "servers"), "browser": ("browser",),
+                  "content": ("content",)}
+# fixtures that build, publish or serve a site, or start Chromium (directly or through others)
+SITE_FIXTURES = {"real_site", "small_site", "small_project", "published", "real_export",
+                 "fixture_export", "unpruned_site"}
+SERVER_FIXTURES = {"served_fixture", "served_tls", "nginx_real"}
+BROWSER_FIXTURES = {"browser"}
+
+
+def tier_markers(folder: str, fixtures: set[str]) -> set[str]:
+    """The markers of a test in tests/<folder>/ that uses ``fixtures`` (their whole closure)."""
+    markers = set(FOLDER_MARKERS.get(folder, ()))
+    if fixtures & BROWSER_FIXTURES:
+        markers.add("browser")
+    if fixtures & SERVER_FIXTURES:
+        markers.add("servers")
+    if "browser" not in markers and fixtures & (SITE_FIXTURES | SERVER_FIXTURES):
+        markers.add("site")
+    return markers
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    misplaced: list[str] = []
+    for item in items:
+        parts = item.path.relative_to(TESTS).parts if item.path.is_relative_to(TESTS) else ()
+        folder = parts[0] if len(parts) > 1 else ""
+        markers = tier_markers(folder, set(getattr(item, "fixturenames", ())))
+        for name in sorted(markers):
+            item.add_marker(name)
+        if folder == "unit" and markers:
+            misplaced.append(f"{item.nodeid}: uses a {'/'.join(sorted(markers))} fixture")
+    if misplaced:
+        raise pytest.UsageError(
+            "unit tests build no site and start no browser or server; move these to "
+            "tests/site/, tests/servers/ or tests/browser/:\n" + "\n".join(misplaced))
+
+
 # --- real web servers (tests/served.py) -----------------------------------------------------
 
-from tests.served import (  # noqa: E402, F401  (fixtures shared by every test module)
+from tests.publishing import published  # noqa: E402, F401  (fixtures shared by every test)
+from tests.served import (  # noqa: E402, F401
     fixture_export,
     nginx_real,
     real_export,
     served_fixture,
     served_tls,
 )
+from tests.successor_build import successor_site  # noqa: E402, F401

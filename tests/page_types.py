@@ -59,6 +59,7 @@ PAGE_TYPES: tuple[PageType, ...] = (
     PageType("department", "/rutiner/social-och-omsorgskontoret/",
              "/en/rutiner/social-och-omsorgskontoret/"),
     PageType("matrix", "/handlingsplan/ansvar/", "/en/handlingsplan/ansvar/"),
+    PageType("unit view", "/ansvar/barn-och-unga/", "/en/ansvar/barn-och-unga/", optional=True),
     PageType("contacts", "/kontakter/", "/en/kontakter/"),
     PageType("glossary", "/ordlista/", "/en/ordlista/"),
     PageType("accessibility statement", "/tillganglighet/", "/en/tillganglighet/"),

@@ -1,9 +1,11 @@
 """The published site as IT gets it, served by real nginx and Apache httpd (tests/web_servers.py).
 
 - ``fixture_export``: tests/fixtures/site published twice (2019, then 2026 as `gallande`) into
-  a temporary git repository, as in tests/test_publish.py, and written out by
-  `kb export-site`, plus a few probe files of types the small site does not have (SVG, fonts,
-  PDF), so every type the configuration names is served once.
+  a temporary git repository — the deploy branch of the ``published`` fixture
+  (tests/publishing.py), which the publishing tests read too — written out by
+  `kb export-site` into a folder the servers may read, plus a few probe files of types the
+  small site does not have (SVG, fonts, PDF), so every type the configuration names is
+  served once.
 - ``real_export``: this repository's site, published once as `gallande` (the PDF included when
   Chromium is there), for the browser tests and Lighthouse.
 - Servers: the configuration exactly as `kb server-config` prints it, with only the folder and
@@ -27,8 +29,8 @@ import pytest
 from macros.links.local_server import serve
 from macros.model.core import KnowledgeBase
 from macros.render.server import apache_modules
-from tests.conftest import FIXTURE_SITE, ROOT, copy_project
-from tests.test_publish import REVISION_2026, TODAY, _edit, commit_all, git, kb
+from tests.conftest import ROOT, copy_project
+from tests.publishing import Published, commit_all, export_site, git, kb
 from tests.web_servers import (
     APACHE,
     NGINX,
@@ -58,41 +60,14 @@ def readable_folder(prefix: str) -> Path:
     return folder
 
 
-def _export(project: Path, target: Path) -> Path:
-    exported = kb(project, "export-site", str(target))
-    assert exported.returncode == 0, exported.stdout + exported.stderr
-    return target
-
-
-def publish_fixture(workdir: Path, target: Path) -> Path:
-    """The small site published twice in a git repository in ``workdir``, exported to
-    ``target``, plus the probe files."""
-    project = copy_project(FIXTURE_SITE, workdir / "project")
-    (project / ".gitignore").write_text("/site/\n", encoding="utf-8")
-    git(project, "init", "-q", "-b", "main")
-    commit_all(project, "plan 2019")
-    first = kb(project, "publish", "2019", "--today", TODAY)
-    assert first.returncode == 0, first.stdout + first.stderr
-    _edit(project / "routines" / "socialtjanst" / "orosanmalan.yml",
-          "contacts: [mottagning, kvinnofridslinjen]",
-          '  - {sv: "Dokumentera vad du sett.", en: "Write down what you saw."}\n'
-          "contacts: [mottagning, kvinnofridslinjen]")
-    with (project / "routines" / "revisions.yml").open("a", encoding="utf-8") as out:
-        out.write(REVISION_2026)
-    commit_all(project, "plan 2026")
-    second = kb(project, "publish", "2026", "--alias", "gallande", "--today", TODAY)
-    assert second.returncode == 0, second.stdout + second.stderr
-    export = _export(project, target)
-    for name, content in PROBES.items():
-        (export / name).write_bytes(content)
-    return export
-
-
 @pytest.fixture(scope="session")
-def fixture_export(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+def fixture_export(published: Published) -> Iterator[Path]:
     """The small site with two published versions, exported, plus the probe files."""
     folder = readable_folder("fixture")
-    yield publish_fixture(tmp_path_factory.mktemp("served-fixture"), folder / "export")
+    export = export_site(published.project, folder / "export")
+    for name, content in PROBES.items():
+        (export / name).write_bytes(content)
+    yield export
     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -111,7 +86,7 @@ def publish_real(workdir: Path, target: Path) -> Path:
     commit_all(project, "plan")
     published = kb(project, "publish", _current_version(), "--alias", "gallande")
     assert published.returncode == 0, published.stdout + published.stderr
-    return _export(project, target)
+    return export_site(project, target)
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,8 @@
 """One tour of every page type (tests/page_types.py) in Chromium, shared by the accessibility
 and the privacy tests: each page is loaded once, every request it makes is recorded (its
-frames and the search worker included), and axe-core checks it. A few tabs at a time: each
-tab's axe runs in its own renderer process."""
+frames and the search worker included), and axe-core (from npm: tests/axe.py) checks it.
+A tour per window size (a desktop, a phone); a few tabs at a time: each tab's axe runs in
+its own renderer process."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from tests import axe
 from tests.conftest import PlaywrightTimeout
 from tests.page_types import Visit, visits
 
@@ -20,11 +22,10 @@ COLLECT_CSP = """
     `${e.effectiveDirective} ${e.blockedURI || "inline"} ${e.sourceFile}:${e.lineNumber} `
     + (e.sample || "")));
 """
-AXE_OPTIONS = {
-    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-    "resultTypes": ["violations"],
-}
 TABS = 2  # pages checked at the same time
+# The phone: an iPhone 12–15's CSS viewport, touch, and the mobile viewport rules
+PHONE = {"viewport": axe.PHONE, "is_mobile": True, "has_touch": True, "device_scale_factor": 3}
+DESKTOP = {"viewport": axe.DESKTOP}
 
 
 class Recorder:
@@ -79,25 +80,19 @@ def search_by_keyboard(page: Any, query: str) -> None:
     raise AssertionError(f"no search results for {query!r}")
 
 
-def violation_lines(results: dict[str, Any]) -> list[str]:
-    """axe-core's violations, one line per element: rule, impact, selector, what to do."""
-    failed = [f"axe did not run: {results['error']}"] if results.get("error") else []
-    return failed + [
-        f"{v['id']} ({v['impact']}) {', '.join(map(str, node['target']))}: {v['help']}"
-        for v in results["violations"] for node in v["nodes"]]
-
-
 @dataclass
 class Stop:
     visit: Visit
     requests: list[str] = field(default_factory=list)
     violations: list[str] = field(default_factory=list)
+    incomplete: list[str] = field(default_factory=list)  # what axe could not decide
+    incomplete_rules: set[str] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)  # script errors on the page
     refused: list[str] = field(default_factory=list)  # what the CSP refused (if served with it)
 
 
 class _Tab:
-    def __init__(self, context: Any, base_url: str, visit: Visit, axe_script: str) -> None:
+    def __init__(self, context: Any, base_url: str, visit: Visit) -> None:
         self.stop = Stop(visit)
         self.page = context.new_page()
         self.page.on("pageerror", lambda exc: self.stop.errors.append(str(exc)))
@@ -106,40 +101,42 @@ class _Tab:
         self.page.goto(base_url + visit.path)
         if visit.query:
             search_by_keyboard(self.page, visit.query)
-        self.page.evaluate(axe_script)
-        # started from a timer: the call returns at once, axe runs while the next tab loads
-        self.page.evaluate("""(o) => { window.__kbAxe = new Promise((done) => setTimeout(() =>
-            axe.run(o).then(done, (e) => done({violations: [], error: String(e)})), 0)); }""",
-                           AXE_OPTIONS)
+        axe.inject(self.page)
+        axe.start(self.page)  # from a timer: axe runs while the next tab loads
         recorder.settle(self.page)  # while axe runs: the search worker loads its index
 
     def finish(self) -> Stop:
-        self.stop.violations = violation_lines(self.page.evaluate("() => window.__kbAxe"))
+        results = axe.result(self.page)
+        self.stop.violations = axe.violation_lines(results)
+        self.stop.incomplete = axe.incomplete_lines(results)
+        self.stop.incomplete_rules = axe.incomplete_rules(results)
         self.stop.refused = self.page.evaluate("() => window.__kbCsp || []")
         self.page.close()
         return self.stop
 
 
-_tours: dict[str, list[Stop]] = {}
+_tours: dict[tuple[str, str], list[Stop]] = {}
 
 
-def tour(browser: Any, base_url: str, site: Path) -> list[Stop]:
-    """Every page type in both languages, once per test run."""
-    if base_url not in _tours:
-        from axe_playwright_python.base import AXE_SCRIPT
-
-        context = browser.new_context()
+def tour(browser: Any, base_url: str, site: Path, device: dict[str, Any] | None = None
+         ) -> list[Stop]:
+    """Every page type in both languages in a window of ``device`` (a desktop when not
+    given), once per test run."""
+    device = device or DESKTOP
+    key = (base_url, repr(sorted(device.items())))
+    if key not in _tours:
+        context = browser.new_context(**device)
         context.add_init_script(COLLECT_CSP)
         stops: list[Stop] = []
         tabs: deque[_Tab] = deque()
         try:
             for visit in visits(site):
-                tabs.append(_Tab(context, base_url, visit, AXE_SCRIPT))
+                tabs.append(_Tab(context, base_url, visit))
                 if len(tabs) >= TABS:
                     stops.append(tabs.popleft().finish())
             stops += [tab.finish() for tab in tabs]
         finally:
             context.close()
-        _tours[base_url] = stops
-    return _tours[base_url]
+        _tours[key] = stops
+    return _tours[key]
 

@@ -287,3 +287,81 @@ def fetch(url: str, headers: Mapping[str, str] | None = None, method: str = "GET
         return Response(response.status, response.headers, response.read())
     finally:
         connection.close()
+
+
+# --- what a server must send for each kind of file (nginx, Apache; IIS read as XML) --------
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+SMALL = 256  # bytes: smaller text need not be compressed (nginx: gzip_min_length)
+
+
+@dataclass(frozen=True)
+class FileType:
+    """What a web server must send for one kind of file in the export."""
+
+    kind: str
+    pattern: str  # a glob in the export
+    types: tuple[str, ...]  # acceptable media types (without parameters)
+    text: bool = False  # charset=utf-8 and compressed
+    immutable: bool = False
+    cors: bool = False
+    page: bool = False  # HTML: the CSP
+    worker: bool = False  # the search worker: its own CSP (WebAssembly)
+
+    def path(self, export: Path) -> str:
+        found = sorted(export.glob(self.pattern))
+        assert found, f"the export has no {self.pattern}"
+        return found[0].relative_to(export).as_posix()
+
+
+JS = ("application/javascript", "text/javascript")
+XML = ("text/xml", "application/xml")
+BINARY = ("application/octet-stream",)  # compressed by Pagefind already: never again
+FILE_TYPES = (
+    FileType("page", "gallande/index.html", ("text/html",), text=True, page=True),
+    FileType("English page", "gallande/en/index.html", ("text/html",), text=True, page=True),
+    FileType("Material's stylesheet", "gallande/assets/stylesheets/main.*.min.css",
+             ("text/css",), text=True, immutable=True),
+    FileType("own stylesheet", "gallande/assets/kb/kb.css", ("text/css",), text=True),
+    FileType("Material's script", "gallande/assets/javascripts/bundle.*.min.js", JS,
+             text=True, immutable=True),
+    FileType("Material's search worker (not used)",
+             "gallande/assets/javascripts/workers/search.*.min.js", JS, text=True,
+             immutable=True),
+    FileType("search worker", "gallande/assets/kb/search-worker.js", JS, text=True,
+             worker=True),
+    FileType("search engine", "gallande/pagefind/pagefind.js", JS, text=True),
+    FileType("search engine's WebAssembly", "gallande/pagefind/wasm.sv.pagefind", BINARY),
+    FileType("search index entry", "gallande/pagefind/pagefind-entry.json",
+             ("application/json",), text=True),
+    FileType("search index metadata", "gallande/pagefind/pagefind.sv_*.pf_meta", BINARY,
+             immutable=True),
+    FileType("search index piece", "gallande/pagefind/index/en_*.pf_index", BINARY,
+             immutable=True),
+    FileType("search result", "gallande/pagefind/fragment/sv_*.pf_fragment", BINARY,
+             immutable=True),
+    FileType("search file", "gallande/search/search.sv.json", ("application/json",),
+             text=True),
+    FileType("search vocabulary", "gallande/search/words/sv-s.json", ("application/json",),
+             text=True),
+    FileType("own script", "gallande/assets/kb/kb.js", JS, text=True),
+    FileType("source map", "gallande/assets/javascripts/bundle.*.min.js.map",
+             ("application/json",), text=True),
+    FileType("api JSON", "gallande/api/routines.json", ("application/json",), text=True,
+             cors=True),
+    FileType("api schema", "gallande/api/schemas/*.json", ("application/json",), text=True,
+             cors=True),
+    FileType("feed", "gallande/api/routines.sv.atom", ("application/atom+xml",), text=True,
+             cors=True),
+    FileType("Material's search settings", "gallande/search/search_index.json",
+             ("application/json",), text=True),
+    FileType("versions", "versions.json", ("application/json",), text=True),
+    FileType("sitemap", "gallande/sitemap.xml", XML, text=True),
+    FileType("compressed sitemap", "gallande/sitemap.xml.gz", ("application/gzip",)),
+    FileType("PDF", "gallande/probe.pdf", ("application/pdf",)),
+    FileType("SVG", "gallande/assets/probe.svg", ("image/svg+xml",), text=True),
+    FileType("PNG", "gallande/assets/images/favicon.png", ("image/png",)),
+    FileType("WOFF2 font", "gallande/assets/probe.woff2", ("font/woff2",)),
+    FileType("WOFF font", "gallande/assets/probe.woff", ("font/woff",)),
+)

@@ -22,9 +22,9 @@ import markdown
 from feedgen.feed import FeedGenerator
 
 from macros.api.models import RoutineEntry
+from macros.model.catalogue import label
 from macros.model.markdown import inline
 from macros.model.text import Lang
-from macros.render.labels import label
 
 FEED_PATH = "api/routines.{lang}.atom"
 ATOM_TYPE = "application/atom+xml"

@@ -10,34 +10,10 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from macros.api.models import ContactsExport, PagesExport, RoutinesExport
-from macros.model.core import (
-    ContactsFile,
-    LegalFile,
-    MatrixFile,
-    OrganisationFile,
-    RevisionsFile,
-    RolesFile,
-    Routine,
-    TagsFile,
-)
-from macros.model.guides import GlossaryFile, SituationsFile, TrainingFile
-from macros.model.synonyms import SynonymsFile
+from macros.model.files import MODELS
 
 SCHEMA_DIR = "schemas"
-SCHEMAS: dict[str, type[BaseModel]] = {
-    "organisation": OrganisationFile,
-    "roles": RolesFile,
-    "contacts": ContactsFile,
-    "legal": LegalFile,
-    "revisions": RevisionsFile,
-    "tags": TagsFile,
-    "situations": SituationsFile,
-    "glossary": GlossaryFile,
-    "training": TrainingFile,
-    "synonyms": SynonymsFile,
-    "matrix": MatrixFile,
-    "routine": Routine,
-}
+SCHEMAS = MODELS  # one schema per kind of data file (macros/model/files.py)
 API_SCHEMA_DIR = "api"  # under SCHEMA_DIR
 API_SCHEMAS: dict[str, type[BaseModel]] = {
     "routines": RoutinesExport,

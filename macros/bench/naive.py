@@ -12,83 +12,21 @@ mkdocs-static-i18n configuration builds the same pages in the same folders:
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
-from types import SimpleNamespace
 from typing import Any
 
-import jinja2
 import yaml
-from mkdocs.utils import get_relative_url
 
-from macros.build.macro_context import MacroContext
-from macros.build.pages import generated_pages, localized
-from macros.build.print.plan import PLAN_DIR, PRINT_FLAG, PRINT_SRC, generated_print_pages
-from macros.load.loader import load
+from macros.build.pages import localized
+from macros.build.print.plan import PLAN_DIR, PRINT_FLAG, PRINT_SRC
+from macros.build.stage.expand import FRONT_MATTER, expand_prose, our_pages, page_lang
 from macros.model.markdown import norm_src_uri
-from macros.model.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
-from macros.render.urls import page_path
+from macros.model.text import LANGUAGES, Lang
+
+__all__ = ["NAIVE", "NAIVE_PRUNE", "expanded_pages", "naive_config", "our_pages", "write_naive"]
 
 NAIVE = "naive"
 NAIVE_PRUNE = "naive-prune"
-_FRONT_MATTER = re.compile(r"\A(---\n.*?\n---\n)(.*)\Z", re.DOTALL)
-_LANG_OF = re.compile(r"\.([a-z]{2})\.md$")
-
-
-class _Conf(dict[str, Any]):
-    """Just enough of MkDocs' config for :class:`MacroContext` (no `kb` plugin: no PDF)."""
-
-    def __init__(self, config_file: Path, lang: Lang) -> None:
-        super().__init__(theme={"language": lang})
-        self.config_file_path = str(config_file)
-        self.plugins: dict[str, Any] = {}
-
-
-def page_lang(src_uri: str) -> Lang:
-    match = _LANG_OF.search(src_uri)
-    return "en" if match and match.group(1) == "en" else DEFAULT_LANGUAGE
-
-
-def page_url(src_uri: str) -> str:
-    """The page's address under use_directory_urls, with the language prefix."""
-    return page_path(norm_src_uri(src_uri), page_lang(src_uri))
-
-
-class Expander:
-    """Expands the macros of one page's Markdown, as mkdocs-macros does in our build."""
-
-    def __init__(self, ours: Path) -> None:
-        self.ours = ours
-        self.contexts = {lang: MacroContext(self._env(lang)) for lang in LANGUAGES}
-        self.jinja = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=False,
-                                        keep_trailing_newline=True)
-        self.url = ""  # the page being expanded
-        self.jinja.filters["relative_url"] = lambda path: get_relative_url(str(path), self.url)
-
-    def _env(self, lang: Lang) -> SimpleNamespace:
-        return SimpleNamespace(conf=_Conf(self.ours / "mkdocs.yml", lang), page=None)
-
-    def expand(self, src_uri: str, markdown: str) -> str:
-        match = _FRONT_MATTER.match(markdown)
-        front, body = (match.group(1), match.group(2)) if match else ("", markdown)
-        context = self.contexts[page_lang(src_uri)]
-        self.url = page_url(src_uri)
-        context.env.page = SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), url=self.url)
-        return front + self.jinja.from_string(body).render(**context.macros())
-
-
-def our_pages(ours: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """Source path → Markdown of every page our build makes: the prose pages (macros not yet
-    expanded) and the generated pages (already Markdown)."""
-    result = load(ours)
-    if result.kb is None:
-        raise ValueError(f"{ours}/routines has errors; run `kb check`")
-    docs = ours / "docs"
-    prose = {path.relative_to(docs).as_posix(): path.read_text(encoding="utf-8")
-             for path in sorted(docs.rglob("*.md"))}
-    generated = {page.src_uri: page.markdown(result.kb) for page in generated_pages(result.kb)}
-    generated.update(generated_print_pages())
-    return prose, generated
 
 
 def _print_body(expanded: dict[str, str], lang: Lang) -> str:
@@ -99,7 +37,7 @@ def _print_body(expanded: dict[str, str], lang: Lang) -> str:
         if (not src.startswith(f"{PLAN_DIR}/") or page_lang(src) != lang
                 or norm_src_uri(src) == PRINT_SRC):
             continue
-        match = _FRONT_MATTER.match(text)
+        match = FRONT_MATTER.match(text)
         front = yaml.safe_load(match.group(1).strip("-\n")) if match else {}
         if isinstance(front, dict) and front.get(PRINT_FLAG) is False:
             continue
@@ -108,10 +46,10 @@ def _print_body(expanded: dict[str, str], lang: Lang) -> str:
 
 
 def expanded_pages(ours: Path) -> dict[str, str]:
-    """Every page of our build as plain Markdown, macros expanded."""
-    expander = Expander(ours)
+    """Every page of our build as plain Markdown, macros expanded (links in raw HTML relative
+    to the page's address, as MkDocs leaves them)."""
     prose, generated = our_pages(ours)
-    expanded = {src: expander.expand(src, text) for src, text in prose.items()} | generated
+    expanded = expand_prose(ours, prose, "address") | generated
     for lang in LANGUAGES:
         src = localized(PRINT_SRC, lang)
         expanded[src] += _print_body(expanded, lang)

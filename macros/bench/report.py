@@ -15,6 +15,9 @@ CONFIGS: dict[str, str] = {
     "b": "naive Material + static-i18n",
     "c": "naive + navigation.prune",
 }
+# (d), when .venv-successor is there (macros/bench/successor.py): cold and warm
+SUCCESSOR = {"cold": "successor: kb stage + Zensical, cold",
+             "warm": "successor, warm (nothing changed)"}
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,7 @@ class Spread:
 class SiteStats:
     pages: int  # HTML files, without 404.html
     median_page_kb: float
-    search_index_mb: float  # the search's files on disk (search/, pagefind/), both languages
+    search_index_mb: float  # the search's files (search/, pagefind/, Zensical's search.json)
 
 
 @dataclass
@@ -58,6 +61,24 @@ class BenchResult:
     # {"sv": {"ms": median ms last keystroke → first result, "kb": median KB before it}}
     search: dict[str, dict[str, float]] = field(default_factory=dict)
     search_note: str = ""  # why the search was not timed
+    successor: dict[str, list[float]] = field(default_factory=dict)  # cold/warm → totals
+    successor_steps: dict[str, list[float]] = field(default_factory=dict)  # "cold stage" …
+
+    def add_successor(self, steps: dict[str, float], cold: bool) -> None:
+        which = "cold" if cold else "warm"
+        self.successor.setdefault(which, []).append(sum(steps.values()))
+        for name, seconds in steps.items():
+            self.successor_steps.setdefault(f"{which} {name}", []).append(seconds)
+
+    def successor_ratio(self, which: str) -> Spread:
+        """(d) over (a), round by round."""
+        return Spread.of([d / a for d, a in zip(self.successor[which], self.times["a"],
+                                                strict=True)])
+
+    def successor_steps_text(self, which: str) -> str:
+        steps = {name.split(" ", 1)[1]: statistics.median(values)
+                 for name, values in self.successor_steps.items() if name.startswith(which)}
+        return ", ".join(f"{name} {seconds:.1f} s" for name, seconds in steps.items())
 
     def same_as_reference(self) -> str:
         if self.reference_differences < 0:
@@ -88,6 +109,8 @@ class BenchResult:
     def to_json(self) -> dict[str, object]:
         data = asdict(self)
         data["ratios"] = {f"a/{o}": asdict(self.ratio(o)) for o in ("b", "c")}
+        for which in self.successor:
+            data["ratios"][f"d {which}/a"] = asdict(self.successor_ratio(which))
         return data
 
 
@@ -114,15 +137,25 @@ def text_table(result: BenchResult) -> str:
              f"{result.total_routines - result.routines} real routines, "
              f"{result.source_pages} pages (sv + en), {result.pairs} pair(s)",
              f"Machine: {result.machine}", ""]
-    lines.append(f"{'config':<34} {'build min / median / max':>28} {'pages':>6} "
+    lines.append(f"{'config':<43} {'build min / median / max':>28} {'pages':>6} "
                  f"{'median page':>12} {'search index':>13}")
     for key, name in CONFIGS.items():
         site = result.sites[key]
-        lines.append(f"{key}) {name:<31} {result.spread(key).text():>28} {site.pages:>6} "
+        lines.append(f"{key}) {name:<40} {result.spread(key).text():>28} {site.pages:>6} "
                      f"{site.median_page_kb:>9.1f} KB {site.search_index_mb:>10.2f} MB")
+    for which, name in SUCCESSOR.items():
+        if which in result.successor:
+            site = result.sites["d"]
+            spread = Spread.of(result.successor[which])
+            lines.append(f"d) {name:<40} {spread.text():>28} {site.pages:>6} "
+                         f"{site.median_page_kb:>9.1f} KB {site.search_index_mb:>10.2f} MB")
     lines.append("")
     for over in ("b", "c"):
         lines.append(f"ratio a/{over} (min / median / max): {result.ratio(over).text('', 3)}")
+    for which in result.successor:
+        lines.append(f"ratio d/a, {which} (min / median / max): "
+                     f"{result.successor_ratio(which).text('', 3)}; steps (median): "
+                     f"{result.successor_steps_text(which)}")
     lines.append(f"kb check: {result.kb_check_s:.2f} s")
     lines.append(f"kb links (internal links + anchors of a): {result.links_s:.2f} s, "
                  f"{result.broken_links} broken")
@@ -148,12 +181,20 @@ def markdown_table(result: BenchResult) -> str:
         site = result.sites[key]
         rows.append(f"| {key}) {name} | {result.spread(key).text(' s', 1)} | {site.pages} "
                     f"| {site.median_page_kb:.1f} KB | {site.search_index_mb:.2f} MB |")
+    for which, name in SUCCESSOR.items():
+        if which in result.successor:
+            site = result.sites["d"]
+            rows.append(f"| d) {name} | {Spread.of(result.successor[which]).text(' s', 1)} "
+                        f"| {site.pages} | {site.median_page_kb:.1f} KB "
+                        f"| {site.search_index_mb:.2f} MB |")
     rows += [
         "",
         "| Measure | min / median / max or value |",
         "|---|---|",
         f"| Build time a/b | {result.ratio('b').text('', 3)} |",
         f"| Build time a/c | {result.ratio('c').text('', 3)} |",
+        *(f"| Build time d/a, {which} (steps, median: {result.successor_steps_text(which)}) "
+          f"| {result.successor_ratio(which).text('', 3)} |" for which in result.successor),
         f"| `kb check` | {result.kb_check_s:.2f} s |",
         f"| `kb links` (internal links + anchors) | {result.links_s:.2f} s, "
         f"{result.broken_links} broken |",

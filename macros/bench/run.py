@@ -1,6 +1,7 @@
 """`kb bench`: build the corpus with our configuration (a), the naive one (b) and the naive
-one with navigation.prune (c), alternating, each build in a fresh process; then measure the
-built sites, `kb check` and `kb links`.
+one with navigation.prune (c), and, when its virtual environment is there, the successor (d,
+macros/bench/successor.py: cold, then warm), alternating, each build in a fresh process; then
+measure the built sites, `kb check` and `kb links`.
 
 Our build runs with ``KB_PDF=off``: the plan's PDF (Chromium) has no counterpart in the naive
 builds and is not part of the comparison. Ours is built with ``--strict``, the naive ones
@@ -25,6 +26,7 @@ import yaml
 from macros.bench.corpus import OURS, write_corpus
 from macros.bench.naive import NAIVE, NAIVE_PRUNE, write_naive
 from macros.bench.report import CONFIGS, BenchResult, SiteStats, machine
+from macros.bench.successor import build_successor, successor_available
 from macros.links.compare import compare_sites, format_differences
 from macros.load.loader import load
 
@@ -102,6 +104,9 @@ def build_reference(out: Path) -> float:
     return seconds
 
 
+SUCCESSOR_WORK = "successor"  # the stage and Zensical's projects of (d)
+
+
 def project_of(out: Path, config: str) -> Path:
     return out / {"a": OURS, "b": NAIVE, "c": NAIVE_PRUNE}[config]
 
@@ -123,21 +128,40 @@ def build(out: Path, config: str) -> float:
 
 def site_stats(site: Path) -> SiteStats:
     pages = [p.stat().st_size for p in site.rglob("*.html") if p.name != "404.html"]
-    index = sum(p.stat().st_size for folder in ("search", "pagefind")
-                for p in (site / folder).rglob("*") if p.is_file())
+    index = sum(p.stat().st_size for p in site.rglob("*") if p.is_file() and (
+        {"search", "pagefind"} & set(p.relative_to(site).parts[:-1])
+        or p.name == "search.json"))  # search/, Pagefind's pagefind/, (d): Zensical's
     return SiteStats(len(pages), round(statistics.median(pages) / 1024, 1) if pages else 0.0,
                      round(index / 1024 / 1024, 2))
 
 
-def _order(pair: int) -> list[str]:
-    """a b c, then c b a, …: no configuration always runs first (cold caches)."""
-    keys = list(CONFIGS)
+def _order(pair: int, successor: bool) -> list[str]:
+    """a b c (d), then (d) c b a, …: no configuration always runs first (cold caches)."""
+    keys = [*CONFIGS, *(["d"] if successor else [])]
     return keys if pair % 2 == 0 else keys[::-1]
 
 
+def _successor(repo: Path, out: Path, venv: Path, result: BenchResult,
+               progress: Progress) -> None:
+    """(d) once cold, then once warm (see macros/bench/successor.py)."""
+    def run(command: list[str], cwd: Path, env: dict[str, str]) -> float:
+        return _run(command, cwd, env)[0]
+
+    for cold in (True, False):
+        done = build_successor(project_of(out, "a"), out / SUCCESSOR_WORK, site_of(out, "d"),
+                               venv, repo, run, cold)
+        result.add_successor(done.steps, cold)
+        steps = ", ".join(f"{name} {seconds:.2f}" for name, seconds in done.steps.items())
+        progress(f"   d) successor {'cold' if cold else 'warm'} {done.total:.2f} s ({steps})")
+
+
 def run_bench(repo: Path, out: Path, routines: int, pairs: int = 3, seed: int = 1,
-              progress: Progress = lambda _: None, search: bool = True) -> BenchResult:
+              progress: Progress = lambda _: None, search: bool = True,
+              successor_venv: Path | None = None) -> BenchResult:
+    """``successor_venv``: the successor's virtual environment (.venv-successor); (d) is
+    built when it has zensical-i18n, left out otherwise."""
     repo, out = repo.resolve(), out.resolve()  # the builds run in the projects' folders
+    with_successor = successor_available(successor_venv)
     prepare(repo, out, routines, seed)
     kb = load(project_of(out, "a")).kb
     assert kb is not None  # prepare() checked the data
@@ -145,11 +169,16 @@ def run_bench(repo: Path, out: Path, routines: int, pairs: int = 3, seed: int = 
                          sum(1 for _ in (project_of(out, "b") / "docs").rglob("*.md")),
                          pairs, machine(), {key: [] for key in CONFIGS})
     for pair in range(pairs):
-        for config in _order(pair):
+        for config in _order(pair, with_successor):
+            if config == "d":
+                assert successor_venv is not None
+                _successor(repo, out, successor_venv.resolve(), result, progress)
+                continue
             seconds = build(out, config)
             result.times[config].append(seconds)
             progress(f"pair {pair + 1}/{pairs}: {config}) {seconds:.2f} s")
-    result.sites = {key: site_stats(site_of(out, key)) for key in CONFIGS}
+    result.sites = {key: site_stats(site_of(out, key))
+                    for key in [*CONFIGS, *(["d"] if with_successor else [])]}
     result.reference_s = build_reference(out)
     progress(f"reference (KB_PARALLEL=0, no prune) {result.reference_s:.2f} s")
     differences = compare_sites(out / "site-reference", site_of(out, "a"))

@@ -1,4 +1,12 @@
-"""What the macros need at render time: the loaded data, the page's language and path."""
+"""The macros of the prose pages, over the knowledge base the build loaded.
+
+:class:`PageMacros` receives everything it needs when it is made — the loaded
+:class:`KnowledgeBase`, the build's configuration (for the page language), the project's
+settings, the CSP hashes and how to link the plan's PDF — and the `kb` plugin registers its
+macros with mkdocs-macros (``register_macros``). Each macro learns which page it is rendering
+from the Jinja context (``page``), so nothing is looked up in a global cache or in the plugin.
+The benchmark's naive build and the successor's stage expand pages with the same functions.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +14,17 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.plugins import get_plugin_logger
 
 from macros.build.print.plan import print_note
-from macros.load.loader import DATA_DIR, load
+from macros.load.settings import Settings
+from macros.model.core import KnowledgeBase
 from macros.model.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
 from macros.model.versions import find_revision, requested_version
 from macros.render.baseline import find_baseline
 from macros.render.blocks import Renderer, UnknownReference
 from macros.render.changes import what_changed
-from macros.render.csp import project_script_hashes
 from macros.render.guides import (
     glossary,
     legal_sources,
@@ -37,73 +46,78 @@ def page_language(config: Any) -> Lang:
     return DEFAULT_LANGUAGE
 
 
-class MacroContext:
-    def __init__(self, env: Any) -> None:
-        self.env = env
-        self.root = Path(env.conf.config_file_path).resolve().parent
-        plugin = env.conf.plugins.get("kb")
-        data_dir = plugin.config.data_dir if plugin is not None else DATA_DIR
-        # define_env runs once per build (per language): load here, not per macro call.
-        self.data_dir = data_dir
-        self.deploy_branch = plugin.config.deploy_branch if plugin is not None else "site"
-        self.current_alias = plugin.config.current_alias if plugin is not None else "gallande"
-        self.result = load(self.root, data_dir)
+class PageMacros:
+    """The prose pages' macros for one build (one language): made by the `kb` plugin after
+    it loaded the data, or by the benchmark and the successor's stage."""
 
-    def renderer(self) -> Renderer:
-        result = self.result
-        if result.kb is None:
-            raise UnknownReference(f"the data in {self.data_dir}/ has errors; run `kb check`")
-        page = self.env.page
+    def __init__(self, kb: KnowledgeBase, config: Any, settings: Settings, *,
+                 script_hashes: tuple[str, ...] = (),
+                 pdf_href: Callable[[Lang, str], str | None] | None = None) -> None:
+        self.kb = kb
+        self.config = config  # MkDocs' configuration of this build: its language
+        self.root = Path(config.config_file_path).resolve().parent
+        self.settings = settings
+        self.script_hashes = script_hashes
+        self.pdf_href = pdf_href  # the plan's PDF, when this build makes one
+
+    def renderer(self, page: Any) -> Renderer:
         src = page.file.src_uri if page is not None else "index.md"
-        return Renderer(result.kb, page_language(self.env.conf), src)
+        return Renderer(self.kb, page_language(self.config), src)
 
     def _safe(self, name: str, func: Callable[..., str]) -> Callable[..., str]:
-        def call(*args: Any, **kwargs: Any) -> str:
+        @jinja2.pass_context
+        def call(context: jinja2.runtime.Context, *args: Any, **kwargs: Any) -> str:
+            page = context.get("page")
             try:
-                return func(self.renderer(), *args, **kwargs)
+                return func(self.renderer(page), page, *args, **kwargs)
             except (UnknownReference, TypeError) as exc:
-                page = self.env.page.file.src_uri if self.env.page is not None else "?"
+                src = page.file.src_uri if page is not None else "?"
                 shown = ", ".join([*map(repr, args), *(f"{k}={v!r}" for k, v in kwargs.items())])
-                log.error(f"docs/{page}: {name}({shown}): {exc}")
+                log.error(f"docs/{src}: {name}({shown}): {exc}")
                 return f'!!! failure "{name}"\n\n    {name}({shown}): {exc}\n'
         call.__name__ = name
         call.__doc__ = func.__doc__
         return call
 
     def macros(self) -> dict[str, Callable[..., str]]:
-        def contact_table(r: Renderer, *ids: str, department: str | None = None,
+        def contact_table(r: Renderer, _page: Any, *ids: str, department: str | None = None,
                           scope: str | None = None) -> str:
             """Contacts by ids, by department (internal) and/or scope (national, regional,
             internal)."""
             return r.contact_table(ids, department=department, scope=scope)
 
-        def changes(r: Renderer) -> str:
+        def changes(r: Renderer, _page: Any) -> str:
             """What changed since the previous published version (the deploy branch)."""
             revision = find_revision(r.kb, requested_version())
-            baseline = find_baseline(self.root, r.kb, revision, self.deploy_branch)
+            baseline = find_baseline(self.root, r.kb, revision, self.settings.deploy_branch)
             return what_changed(r, revision.version, baseline.snapshot, baseline.reason(r.lang))
 
-        def plan_print(r: Renderer) -> str:
+        def plan_print(r: Renderer, page: Any) -> str:
             """The plan start page's printing note: the whole plan on one page, and its PDF
             when this build makes it (macros/build/print/support.py)."""
-            kb_plugin = self.env.conf.plugins.get("kb")
-            page = self.env.page
-            pdf = (kb_plugin.print.pdf_href(r.lang, page.url)
-                   if kb_plugin is not None and page is not None else None)
+            pdf = self.pdf_href(r.lang, page.url) if self.pdf_href and page is not None else None
             return print_note(r.lang, r.page_src, pdf)
 
+        def guide(render: Callable[[Renderer], str]) -> Callable[..., str]:
+            def call(r: Renderer, _page: Any) -> str:
+                return render(r)
+            call.__doc__ = render.__doc__
+            return call
+
         functions: dict[str, Callable[..., str]] = {
-            "checklist": lambda r, routine_id, additions=True: r.checklist(routine_id, additions),
+            "checklist": lambda r, _page, routine_id, additions=True: r.checklist(routine_id,
+                                                                                 additions),
             "contact_table": contact_table,
-            "responsibility_matrix": lambda r, matrix_id: r.responsibility_matrix(matrix_id),
-            "situations": situations,
-            "glossary": glossary,
-            "training_plan": training_plan,
-            "legal_sources": legal_sources,
-            "revision_history": revision_history,
+            "responsibility_matrix": lambda r, _page, matrix_id: r.responsibility_matrix(
+                matrix_id),
+            "situations": guide(situations),
+            "glossary": guide(glossary),
+            "training_plan": guide(training_plan),
+            "legal_sources": guide(legal_sources),
+            "revision_history": guide(revision_history),
             "what_changed": changes,
             "plan_print": plan_print,
-            "server_config": lambda r, kind, tls=False: server_config(site_settings(
-                r.kb, project_script_hashes(self.env.conf), self.current_alias), kind, tls),
+            "server_config": lambda r, _page, kind, tls=False: server_config(site_settings(
+                r.kb, self.script_hashes, self.settings.current_alias), kind, tls),
         }
         return {name: self._safe(name, func) for name, func in functions.items()}

@@ -18,8 +18,8 @@ from typing import Any
 from jinja2.exceptions import SecurityError, UndefinedError
 from mkdocs_macros.errors import format_error
 
+from macros.model.catalogue import label
 from macros.model.text import DEFAULT_LANGUAGE
-from macros.render.labels import label
 
 _NAME = re.compile(r"'([^']+)' is undefined")
 

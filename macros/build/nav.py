@@ -13,11 +13,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from macros.build.page_title import html_text
+from macros.model.catalogue import label
 from macros.model.core import KnowledgeBase
 from macros.model.markdown import norm_src_uri
 from macros.model.text import Lang
 from macros.render.blocks import INDEX_SRC
-from macros.render.labels import label
+from macros.render.matrices import UNIT_INDEX_SRC
 
 NavItem = Page | Section | Link
 
@@ -149,7 +150,16 @@ def _relink(nav: Navigation) -> None:
     nav.pages = pages
 
 
+def _drop_unit_views(nav: Navigation) -> None:
+    """The units' views of the matrices (ansvar/) stay out of the navigation: they are
+    reached from the matrices and the department pages (macros/render/matrices.py)."""
+    nav.items[:] = [item for item in nav.items
+                    if not (isinstance(item, Section) and (index := _index_page(item))
+                            and _src(index) == UNIT_INDEX_SRC)]
+
+
 def arrange(nav: Navigation, kb: KnowledgeBase, lang: Lang) -> None:
+    _drop_unit_views(nav)
     routines = next((item for item in nav.items if isinstance(item, Section)
                      and (index := _index_page(item)) is not None and _src(index) == INDEX_SRC),
                     None)

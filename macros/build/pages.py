@@ -9,13 +9,22 @@ source. The title is the page's first heading, escaped like every text from YAML
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import posixpath
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from macros.model.core import KnowledgeBase, Routine
 from macros.model.review import Review
 from macros.model.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
 from macros.render.blocks import INDEX_SRC, TOPICS_SRC, Renderer, department_src, routine_src
+from macros.render.matrices import (
+    UNIT_INDEX_SRC,
+    matrices_of,
+    unit_index,
+    unit_page,
+    unit_view_src,
+    viewed_ids,
+)
 from macros.render.pages import department_page, routine_index, routine_page, topic_index
 
 NO_MACROS = "render_macros: false"  # mkdocs-macros leaves the page (and its title) alone
@@ -30,12 +39,15 @@ class GeneratedPage:
     source: str = ""  # the data file to edit ("" for pages from the organisation file)
     search_boost: float = 1.0
     search_words: tuple[str, ...] = ()  # indexed, weighted, from the page's `tags`
+    searched: bool = True  # False: left out of the search index (it repeats other pages)
     routine_id: str = ""  # the routine a routine's page shows
 
     @property
     def front_matter(self) -> str:
         meta = [NO_MACROS]
-        if self.search_boost != 1.0:
+        if not self.searched:
+            meta.append("search:\n  exclude: true")
+        elif self.search_boost != 1.0:
             meta.append(f"search:\n  boost: {self.search_boost}")
         if self.search_words:
             meta.append("tags: " + json.dumps(list(self.search_words), ensure_ascii=False))
@@ -52,9 +64,13 @@ def localized(src_uri: str, lang: Lang) -> str:
     return src_uri.removesuffix(".md") + f".{lang}.md"
 
 
-def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
+def generated_pages(kb: KnowledgeBase, matrix_pages: Mapping[Lang, Mapping[str, str]] | None = None
+                    ) -> list[GeneratedPage]:
+    """Every page made from the data, in every language. ``matrix_pages``: language → matrix
+    id → the docs/ page that shows it (the unit views link there)."""
     pages = []
     overview = kb.organisation.overview_review.review
+    units = viewed_ids(kb)
     for lang in LANGUAGES:
         pages.append(GeneratedPage(localized(INDEX_SRC, lang), lang, routine_index, overview))
         pages.append(GeneratedPage(localized(TOPICS_SRC, lang), lang, topic_index, overview))
@@ -68,7 +84,30 @@ def generated_pages(kb: KnowledgeBase) -> list[GeneratedPage]:
                                        search_boost=2.0,
                                        search_words=_search_words(routine, lang),
                                        routine_id=routine.id))
+        if units:  # a view per unit of the matrices; they repeat the matrices: not indexed
+            pages.append(GeneratedPage(localized(UNIT_INDEX_SRC, lang), lang, unit_index,
+                                       overview, searched=False))
+        for org_id in units:
+            pages.append(GeneratedPage(localized(unit_view_src(org_id), lang), lang,
+                                       _unit_view(org_id, (matrix_pages or {}).get(lang, {})),
+                                       overview,
+                                       _matrix_source(kb, org_id), searched=False))
     return pages
+
+
+def _unit_view(org_id: str, matrix_pages: Mapping[str, str]) -> Callable[[Renderer], str]:
+    def body(r: Renderer) -> str:
+        return unit_page(r, org_id, matrix_pages)
+    return body
+
+
+def _matrix_source(kb: KnowledgeBase, org_id: str) -> str:
+    """The matrix file a unit's view comes from, or their folder when there are several."""
+    files = sorted({kb.sources.get(m.id, "") for m in matrices_of(kb, org_id)} - {""})
+    if len(files) == 1:
+        return files[0]
+    folders = {posixpath.dirname(f) for f in files}
+    return f"{folders.pop()}/" if len(folders) == 1 else ""
 
 
 def _bound(page: Callable[[Renderer, str], str], ident: str) -> Callable[[Renderer], str]:

@@ -11,9 +11,8 @@
   search plugin has indexed the page, so the notice is not searchable boilerplate);
 - print (macros/build/print/support.py): the whole plan on one page (generated, filled in at
   on_page_context), each page's print footer, and the plan's PDF (on_post_build);
-- search (:mod:`macros.build.search_index`): each page's content marked for the index
-  (on_page_content), Material's search box answered by our worker (on_env), and, once every
-  language is written, Pagefind's index (on_post_build);
+- search (:mod:`macros.build.search_index`): pages marked for Pagefind, our search worker,
+  and, once every language is written, Pagefind's index (on_post_build, before the gate);
 - on_post_build: the files for intranet widgets under ``api/`` (see :mod:`macros.api.export`).
 """
 
@@ -31,15 +30,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
-from mkdocs.utils import get_relative_url
 
 from macros.api.data import SiteAddress
 from macros.api.export import write_exports
 from macros.api.models import PageRecord
-from macros.build.embed import embed_code, embed_root
+from macros.build import link_sources, macro_errors
+from macros.build.embed import embed_vars
 from macros.build.html_compact import compact_whitespace
 from macros.build.lang_parts import mark_titles, swedish_titles
-from macros.build.macro_context import page_language
+from macros.build.last_gate import stop_unsafe_output
+from macros.build.macro_context import PageMacros, page_language
 from macros.build.nav import arrange
 from macros.build.page_title import plain_title
 from macros.build.pages import GeneratedPage, generated_pages
@@ -48,19 +48,19 @@ from macros.build.print.support import PrintSupport
 from macros.build.redirects_i18n import write_language_redirects
 from macros.build.review_notice import insert_after_title, notice_html
 from macros.build.sandbox import sandbox_macros
-from macros.build.search_index import (
-    SiteSearch,
-    excluded_from_search,
-    without_lunr,
-    worker_config,
-)
-from macros.checks.audits import personal_data_in_data, personal_data_in_docs
+from macros.build.search_index import SiteSearch
+from macros.build.template_context import not_found_vars, template_vars
+from macros.checks.project import Project
+from macros.checks.registry import run_checks
 from macros.load.git_dates import ChangeDates, load_change_dates
-from macros.load.loader import DATA_DIR, LoadResult, files_signature, load
-from macros.load.page_meta import PagesResult, check_owners, load_pages
+from macros.load.loader import LoadResult, files_signature, load
+from macros.load.matrix_pages import matrix_pages
+from macros.load.page_meta import PagesResult, load_pages
+from macros.load.settings import DEFAULTS, Settings
+from macros.model.catalogue import both
 from macros.model.core import KnowledgeBase, Revision
 from macros.model.markdown import norm_src_uri
-from macros.model.problems import Problem, summary
+from macros.model.problems import summary
 from macros.model.review import Review
 from macros.model.snapshot import snapshot, write_snapshot
 from macros.model.text import DEFAULT_LANGUAGE
@@ -68,9 +68,8 @@ from macros.model.versions import VERSION_ENV, UnknownVersion, find_revision, re
 from macros.render.blocks import ROUTINES_DIR
 from macros.render.csp import policy_problems, theme_script_hashes
 from macros.render.frontend import defer_scripts, inline_assets, minify_assets
-from macros.render.labels import LABELS
-from macros.render.urls import site_path, site_relative
-from macros.search.pagefind import PagefindError
+from macros.render.matrices import UNIT_VIEW_DIR
+from macros.render.urls import site_relative
 
 log = get_plugin_logger("kb")
 # Pages every page links to when the project has them (a test site may not)
@@ -79,14 +78,18 @@ STATEMENT = "tillganglighet.md"  # the accessibility statement, linked from ever
 
 
 class KbConfig(Config):
-    data_dir = config_options.Type(str, default=DATA_DIR)
-    deploy_branch = config_options.Type(str, default="site")  # where mike publishes versions
-    current_alias = config_options.Type(str, default="gallande")  # the version in force
+    """The plugin's options in mkdocs.yml; what they mean and their defaults:
+    :class:`macros.load.settings.Settings` (the CLI reads the same section through it)."""
+
+    data_dir = config_options.Type(str, default=DEFAULTS.data_dir)
+    deploy_branch = config_options.Type(str, default=DEFAULTS.deploy_branch)
+    current_alias = config_options.Type(str, default=DEFAULTS.current_alias)
 
 
 class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def __init__(self) -> None:
         self.kb: KnowledgeBase | None = None
+        self.settings = DEFAULTS  # from mkdocs.yml in on_config
         self.generated: dict[str, GeneratedPage] = {}  # source path → page from the data
         self.print_pages: dict[str, str] = {}  # source path → Markdown (the whole plan)
         self.reviews: dict[str, tuple[Review, str]] = {}  # generated page → review, source
@@ -98,7 +101,6 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self._shared_pages: dict[str, str] = {}  # EMBED_GUIDE, STATEMENT → URL ("": not built)
         self._reported: object = None
         self._checked: tuple[object, object] | None = None  # (data, docs signature) checked
-        self._labels: dict[str, dict[str, str]] = {}  # language → labels for the templates
         self.revision: Revision | None = None  # the plan revision this build is for
         self.change_dates: ChangeDates | None = None  # from git, once per language build
         self._dates_warning = ""
@@ -108,7 +110,6 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self.print = PrintSupport()  # the whole plan on one page, print footers, the PDF
         self.workers = LanguageWorkers()  # the other languages, built in forked processes
         self.search = SiteSearch()  # Pagefind's index and the search worker's files
-        self._depth = 0  # language builds under way in this process (see on_pre_build)
         self._serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -117,16 +118,19 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
 
     def _configure(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
-        result = load(root, self.config.data_dir)
+        docs_dir = os.path.relpath(Path(config.docs_dir).resolve(), root)
+        self.settings = Settings.from_sections(dict(self.config), docs_dir)
+        result = load(root, self.settings.data_dir)
         if result is not self._reported:  # once per data change, not once per language
             self._reported = result
             for problem in result.problems:
                 # Warnings are `kb check`'s: under --strict a logged warning fails the build.
                 (log.error if problem.is_error else log.info)(problem.format())
         if not result.ok or result.kb is None:
-            raise PluginError(f"{summary(result.problems)} in {self.config.data_dir}/ — "
+            raise PluginError(f"{summary(result.problems)} in {self.settings.data_dir}/ — "
                               "fix the lines above (run `kb check` to list them again)")
         self.kb = result.kb
+        link_sources.install(result.documents)  # MkDocs' link warnings name the YAML
         self._check_pages(root, Path(config.docs_dir), result)
         self.change_dates = load_change_dates(root)
         if self.change_dates.warning and self.change_dates.warning != self._dates_warning:
@@ -135,21 +139,31 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         if not config.site_url:
             config.site_url = str(result.kb.organisation.municipality.site_url)
         self._configure_version(config, result.kb)
-        if (Path(config.docs_dir) / ROUTINES_DIR).exists():
-            raise PluginError(f"docs/{ROUTINES_DIR}/ is generated from {self.config.data_dir}/; "
-                              f"move those pages elsewhere in docs/")
+        for generated in (ROUTINES_DIR, UNIT_VIEW_DIR):
+            if (Path(config.docs_dir) / generated).exists():
+                raise PluginError(f"docs/{generated}/ is generated from "
+                                  f"{self.settings.data_dir}/; move those pages elsewhere in docs/")
         self.print.configure()  # KB_PDF: make the plan's PDF or not (macros/build/print/pdf.py)
         self.script_hashes = theme_script_hashes(config)
         self._inline = inline_assets(config.theme.dirs)  # partials/kb-embed-head.html
         return config
 
     @event_priority(-100)  # after mkdocs-macros (0) made its Jinja environment
-    def _sandbox(self, config: MkDocsConfig) -> MkDocsConfig:
-        sandbox_macros(config.plugins.get("macros"))
-        without_lunr(config)  # after Material's search plugin (0) read its settings
+    def _register_macros(self, config: MkDocsConfig) -> MkDocsConfig:
+        """The prose pages' macros, given the data this build loaded, in mkdocs-macros'
+        environment made sandboxed (macros/build/sandbox.py)."""
+        self.search.configure(config)  # after Material's search plugin (0) read its settings
+        macros_plugin = config.plugins.get("macros")
+        if macros_plugin is None or self.kb is None:
+            return config
+        macro_errors.register()  # a mistyped macro name: file, line and fix, no traceback
+        sandbox_macros(macros_plugin)
+        page_macros = PageMacros(self.kb, config, self.settings, script_hashes=self.script_hashes,
+                                 pdf_href=self.print.pdf_href)
+        macros_plugin.register_macros(page_macros.macros())
         return config
 
-    on_config = CombinedEvent(_configure, _sandbox)
+    on_config = CombinedEvent(_configure, _register_macros)
 
     @event_priority(-50)  # after mkdocs-macros (0) rendered the page and its title
     def on_page_markdown(self, markdown: str, page: Any, config: MkDocsConfig,
@@ -168,7 +182,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         except UnknownVersion as exc:
             raise PluginError(f"{VERSION_ENV}: {exc}") from None
         if requested_version() is not None:
-            config.extra["version"] = {"provider": "mike", "default": self.config.current_alias,
+            config.extra["version"] = {"provider": "mike", "default": self.settings.current_alias,
                                        "alias": True}
 
     def on_env(self, env: Any, config: MkDocsConfig, files: Files) -> Any:
@@ -176,7 +190,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         env.filters["kb_site_relative"] = lambda link: site_relative(str(link), site_url)
         env.filters["kb_compact"] = compact_whitespace  # overrides/main.html
         env.filters["kb_defer"] = defer_scripts
-        env.filters["kb_search_worker"] = worker_config  # overrides/main.html, block config
+        self.search.configure(config, env)
         return env
 
     def _check_pages(self, root: Path, docs_dir: Path, result: LoadResult) -> None:
@@ -190,27 +204,29 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
             return
         self._checked = key
         self.page_meta = load_pages(docs_dir, root)
-        problems: list[Problem] = [*self.page_meta.problems,
-                                   *check_owners(self.page_meta, self.kb.roles),
-                                   *personal_data_in_data(result.documents),
-                                   *personal_data_in_docs(docs_dir, root)]
+        project = Project(root, self.settings, result, self.page_meta, [])
+        problems = [*self.page_meta.problems, *run_checks(project, date.today(), build=True)]
         for problem in problems:
             log.error(problem.format())
+        stopping = run_checks(project, date.today(), stopping=True)
+        if stopping:  # could run script in a reader's browser: never built, strict or not
+            self._checked = None
+            raise PluginError(both("build_stopped", count=len(stopping)))
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.records[page_language(config)] = []
-        self._depth += 1  # static-i18n builds the other languages inside the first's post-build
+        self.search.pre_build()
 
     @event_priority(50)  # before mkdocs-static-i18n (-100) sorts files by language
     def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.kb is not None
-        pages = generated_pages(self.kb)
+        pages = generated_pages(self.kb, matrix_pages(Path(config.docs_dir)))
         self.generated = {page.src_uri: page for page in pages}
         self.print_pages = self.print.pages(files)  # handlingsplan/hela-planen
-        organisation = f"{self.config.data_dir}/organisation.yml"
+        organisation = f"{self.settings.data_dir}/organisation.yml"
         self.reviews = {page.src_uri: (page.review, page.source or organisation) for page in pages}
         # the overview pages list every routine: they change with any data file
-        self.change_sources = {page.src_uri: page.source or f"{self.config.data_dir}/"
+        self.change_sources = {page.src_uri: page.source or f"{self.settings.data_dir}/"
                                for page in pages}
         placeholders = {src: page.front_matter for src, page in self.generated.items()}
         for src_uri, content in {**placeholders, **self.print_pages}.items():
@@ -255,7 +271,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self.workers.cancel()
-        self._depth = 0
+        self.search.build_error()
 
     def _mark_swedish(self, output: str, config: MkDocsConfig) -> str:
         """Swedish titles in the navigation of English pages get lang="sv" (lang_parts)."""
@@ -271,20 +287,12 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
 
     def on_page_content(self, html: str, page: Any, config: MkDocsConfig,
                         files: Files) -> str:
-        lang = page_language(config)
-        return self.search.page_content(html, page, lang, self._department_of(page, lang))
-
-    def _department_of(self, page: Any, lang: str) -> str:
-        """The department of a routine's page (its search result names it)."""
         generated = self.generated.get(page.file.src_uri)
-        routine = self.kb.routines.get(generated.routine_id) if generated and self.kb else None
-        if routine is None or self.kb is None:
-            return ""
-        return self.kb.departments[routine.department].name.text(lang)
+        return self.search.routine_page(html, page, page_language(config), self.kb,
+                                        generated.routine_id if generated else "")
 
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
-        if excluded_from_search(page, page_language(config)):  # the whole plan's chapters
-            output = output.replace("<div data-pagefind-body>", "<div>")
+        output = self.search.post_page(output, page, page_language(config))
         self._check_policy(output, f"docs/{page.file.src_uri}")
         return self._mark_swedish(output, config)
 
@@ -317,19 +325,11 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         lang = page_language(config)
-        self._depth -= 1
+        self.search.post_build(site_dir, self.kb, self.workers.is_child)  # Pagefind's index
         if self.workers.is_child:  # the parent writes what spans the languages
-            self.search.languages_built(site_dir)
             write_language_redirects(config, lang)
             self.print.post_build(config)
             return
-        if self._depth <= 0 and self.kb is not None:  # the outermost: every language is written
-            self.search.languages_built(site_dir)
-            try:
-                run = self.search.site_built(site_dir, self.kb)
-            except PagefindError as exc:
-                raise PluginError(f"search index: {exc}") from None
-            log.info(f"Search index (Pagefind) built in {run.seconds:.1f} s")
         if self.kb is not None and self.change_dates is not None:
             write_exports(site_dir, self.kb, [r for rs in self.records.values() for r in rs],
                           SiteAddress(config.site_url or "", config.use_directory_urls),
@@ -339,6 +339,10 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         if lang != DEFAULT_LANGUAGE:
             write_language_redirects(config, lang)
         self.print.post_build(config)  # the plan's PDF, once its page is written
+        if lang == DEFAULT_LANGUAGE:  # every language is written: the last gate on all of it
+            stop_unsafe_output(config, self.script_hashes,
+                               [r for rs in self.records.values() for r in rs],
+                               workers=2 if parallel_enabled(os.environ, self._serving) else 1)
 
     def _review_of(self, src_uri: str) -> tuple[Review, str] | None:
         """(review, file to edit) of a page by its source path."""
@@ -356,56 +360,24 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         return self.change_dates.for_paths([self.change_sources.get(src_uri, source)])
 
     def _template_vars(self, context: dict[str, Any], config: MkDocsConfig) -> None:
-        """What overrides/ needs: labels, the language, the version."""
-        lang = page_language(config)
-        if lang not in self._labels:
-            self._labels[lang] = {key: texts[lang] for key, texts in LABELS.items()}
-        context["kb_labels"] = self._labels[lang]
-        context["kb_lang"] = lang
-        context["kb_version"] = self.revision.version if self.revision else ""
-        context["kb_current_alias"] = self.config.current_alias
-        context["kb_statement"] = self._shared_pages.get(STATEMENT, "")  # partials/copyright
-        context["kb_inline"] = self._inline
+        template_vars(context, page_language(config), self.revision, self.settings.current_alias,
+                      self._shared_pages.get(STATEMENT, ""), self._inline)
 
     def on_template_context(self, context: dict[str, Any], template_name: str,
                             config: MkDocsConfig) -> dict[str, Any]:
         self._template_vars(context, config)  # 404.html has no page context
-        if template_name == "404.html":  # served at any address: absolute links, start pages
-            # mike's site_url has no final slash (…/2026): Material would fetch the search
-            # index from /search/ instead of /2026/search/
-            context["base_url"] = str(context.get("base_url") or "").rstrip("/") + "/"
-            root = site_path(config.site_url)
-            context["kb_alternates"] = [
-                {**alt, "link": root + ("" if alt["lang"] == DEFAULT_LANGUAGE else
-                                        f"{alt['lang']}/")}
-                for alt in config.extra.get("alternate") or []]
-            # static-i18n leaves the last page's alternates in the config (as an attribute of
-            # config.extra, which the templates read first): the head's links too
-            config.extra.alternate = [dict(alt) for alt in context["kb_alternates"]]
-            lang = page_language(config)
-            context["kb_other_labels"] = [
-                {"lang": alt["lang"], "start": alt["link"],
-                 "labels": {key: texts[alt["lang"]] for key, texts in LABELS.items()}}
-                for alt in context["kb_alternates"] if alt["lang"] != lang]
+        if template_name == "404.html":
+            not_found_vars(context, config, page_language(config))
         return context
-
-    def _embed_vars(self, page: Any, config: MkDocsConfig) -> dict[str, str]:
-        """The embed code of the page, and links for the embed box and bar
-        (macros/build/embed.py)."""
-        version = self.revision.version if self.revision and requested_version() else None
-        root = embed_root(config.site_url or "", version, self.config.current_alias)
-        guide = self._shared_pages.get(EMBED_GUIDE, "")
-        docs = get_relative_url(guide, page.url) if guide else ""
-        title = f"{plain_title(page)} – {config.site_name}"
-        return {"code": embed_code(root, page.url, title),
-                "docs": docs, "page": "./"}
 
     @event_priority(-120)  # after the search plugin indexed the page (0)
     def on_page_context(self, context: dict[str, Any], page: Any, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
         lang = page_language(config)
         self._template_vars(context, config)
-        context["kb_embed"] = self._embed_vars(page, config)
+        version = self.revision.version if self.revision and requested_version() else None
+        context["kb_embed"] = embed_vars(page, config, version, self.settings.current_alias,
+                                         self._shared_pages.get(EMBED_GUIDE, ""))
         self.print.page_context(context, page, nav, lang, self._review_of, self.kb, self.revision,
                                 self.change_dates.built_on if self.change_dates else date.today())
         found = self._review_of(page.file.src_uri)

@@ -9,9 +9,9 @@ import html
 import re
 from datetime import date
 
+from macros.model.catalogue import label
 from macros.model.review import Review
 from macros.model.text import Lang
-from macros.render.labels import label
 
 _TITLE_END = re.compile(r"</h1>", re.I)
 

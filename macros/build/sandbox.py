@@ -6,14 +6,38 @@ mkdocs-macros renders each page of ``docs/`` as a Jinja template with a plain
 ``jinja2.sandbox.SandboxedEnvironment`` with the same settings, globals, filters and tests:
 the macros work as before, and attribute access to Python internals is refused. Generated
 pages never reach it (``render_macros: false``, :mod:`macros.build.pages`).
+
+Jinja's own sandbox still lets a template call the public methods of any object it can reach,
+and mkdocs-macros hands pages the build's configuration: ``config.theme.get_env()`` is the
+theme's (unsandboxed) Jinja environment, whose ``from_string`` renders anything, ``os``
+included; ``config.plugins["kb"]`` is a plugin with methods that run Chromium or fork. So
+nothing is read from, and nothing is handed out as, such an object (:data:`OPAQUE`): a Jinja
+environment or template, a plugin or the plugin collection, the theme, a module or a class.
 """
 
 from __future__ import annotations
 
+import types
 from typing import Any
 
 import jinja2
 from jinja2.sandbox import SandboxedEnvironment
+from mkdocs.plugins import BasePlugin, PluginCollection
+from mkdocs.theme import Theme
+
+# Objects a page may print but never look into or get from an attribute.
+OPAQUE: tuple[type, ...] = (jinja2.Environment, jinja2.Template, BasePlugin, PluginCollection,
+                            Theme, types.ModuleType, type)
+
+
+class PageSandbox(SandboxedEnvironment):
+    """Jinja's sandbox, also refusing every attribute of, or leading to, an :data:`OPAQUE`
+    object."""
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(obj, OPAQUE) or isinstance(value, OPAQUE):
+            return False
+        return super().is_safe_attribute(obj, attr, value)
 
 # Environment settings mkdocs-macros may set (its j2_* options, undefined, loader)
 _SETTINGS = ("block_start_string", "block_end_string", "variable_start_string",
@@ -25,9 +49,9 @@ _SETTINGS = ("block_start_string", "block_end_string", "variable_start_string",
 
 def sandboxed(env: jinja2.Environment) -> SandboxedEnvironment:
     """A sandboxed copy of ``env`` (the same one when it already is)."""
-    if isinstance(env, SandboxedEnvironment):
+    if isinstance(env, PageSandbox):
         return env
-    sandbox = SandboxedEnvironment(**{name: getattr(env, name) for name in _SETTINGS})
+    sandbox = PageSandbox(**{name: getattr(env, name) for name in _SETTINGS})
     sandbox.globals.update(env.globals)
     sandbox.filters.update(env.filters)
     sandbox.tests.update(env.tests)

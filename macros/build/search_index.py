@@ -24,16 +24,20 @@ import re
 from pathlib import Path
 from typing import Any
 
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
+
 from macros.model.core import KnowledgeBase
 from macros.model.text import LANGUAGES
 from macros.search import bundle
 from macros.search.index_marks import marked, summary_of
-from macros.search.pagefind import IndexRun, index_site
+from macros.search.pagefind import IndexRun, PagefindError, index_site
 from macros.search.stopwords import STOP_WORDS
 from macros.search.synonyms import expansion_table
 from macros.search.titles import title_table
 from macros.search.vocabulary import Vocabulary
 
+log = get_plugin_logger("kb")
 WORKER = "assets/kb/search-worker.js"
 _MATERIAL_WORKER = re.compile(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js")
 
@@ -83,9 +87,55 @@ def without_lunr(config: Any) -> None:
 
 
 class SiteSearch:
+    """The search's part of the `kb` plugin's events (macros/build/plugin.py calls these)."""
+
     def __init__(self) -> None:
         self.vocabulary = Vocabulary()
         self.last_run: IndexRun | None = None
+        self.depth = 0  # language builds under way in this process (see pre_build)
+
+    def configure(self, config: Any, env: Any = None) -> None:
+        """on_config, after Material's search plugin (0) read its settings; on_env."""
+        if env is None:
+            without_lunr(config)
+        else:
+            env.filters["kb_search_worker"] = worker_config  # overrides/main.html, config
+
+    def pre_build(self) -> None:
+        self.depth += 1  # static-i18n builds the other languages inside the first's post-build
+
+    def build_error(self) -> None:
+        self.depth = 0
+
+    def routine_page(self, html: str, page: Any, lang: str, kb: KnowledgeBase | None,
+                     routine_id: str) -> str:
+        """on_page_content: a routine's page names its department in its search result."""
+        routine = kb.routines.get(routine_id) if kb and routine_id else None
+        department = kb.departments[routine.department].name.text(lang) \
+            if kb and routine else ""
+        return self.page_content(html, page, lang, department)
+
+    def post_page(self, output: str, page: Any, lang: str) -> str:
+        """on_post_page: a page left out of the search (the whole plan's chapters, which
+        are indexed on their own pages) loses the mark of its content."""
+        if excluded_from_search(page, lang):
+            return output.replace("<div data-pagefind-body>", "<div>")
+        return output
+
+    def post_build(self, site_dir: Path, kb: KnowledgeBase | None, child: bool) -> None:
+        """on_post_build of a language: in a forked language build its vocabulary; in the
+        outermost build, once every language is written, Pagefind's index and the search
+        files (before the output gate scans the site)."""
+        self.depth -= 1
+        if child:
+            self.languages_built(site_dir)
+        elif self.depth <= 0 and kb is not None:
+            self.languages_built(site_dir)
+            try:
+                run = self.site_built(site_dir, kb)
+            except PagefindError as exc:
+                raise PluginError(f"search index: {exc}") from None
+            log.info(f"Search index (Pagefind) built in {run.seconds:.1f} s")
 
     def page_content(self, html: str, page: Any, lang: str, department: str = "") -> str:
         if excluded_from_search(page, lang):

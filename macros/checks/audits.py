@@ -12,9 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from macros.checks.sensitive import find_sensitive
+from macros.load.page_files import line_at, page_texts
 from macros.load.validation import field_path
 from macros.load.yamlsource import SourceDoc
 from macros.load.yamltree import YamlList, YamlMap
+from macros.model.catalogue import both
 from macros.model.core import KnowledgeBase
 from macros.model.problems import Problem, Severity
 from macros.model.review import Review, ReviewStatus
@@ -43,8 +45,8 @@ def missing_english(documents: list[SourceDoc]) -> list[Problem]:
             if isinstance(node, YamlMap) and "sv" in node and not node.get("en"):
                 problems.append(Problem(
                     doc.path, doc.line_of(loc), field_path((*loc, "en")),
-                    "English text is missing (the English site shows the Swedish text)",
-                    "add `en: …` with the translation", Severity.WARNING))
+                    both("chk_english_missing"), both("chk_english_missing_fix"),
+                    Severity.WARNING))
     return problems
 
 
@@ -57,13 +59,10 @@ def missing_english_pages(docs_dir: Path, display_root: Path) -> list[Problem]:
         if not english.exists():
             problems.append(Problem(
                 path.relative_to(display_root).as_posix(), None, "",
-                "has no English version (the English site shows the Swedish page)",
-                f"add {english.relative_to(display_root).as_posix()}", Severity.WARNING))
+                both("chk_page_no_english"),
+                both("chk_page_no_english_fix", path=english.relative_to(display_root).as_posix()),
+                Severity.WARNING))
     return problems
-
-
-def _line_at(text: str, offset: int) -> int:
-    return text.count("\n", 0, offset) + 1
 
 
 def personal_data_in_data(documents: list[SourceDoc]) -> list[Problem]:
@@ -81,17 +80,10 @@ def personal_data_in_data(documents: list[SourceDoc]) -> list[Problem]:
 
 def personal_data_in_docs(docs_dir: Path, display_root: Path) -> list[Problem]:
     """The same in every Markdown page (front matter included), with the exact line."""
-    problems = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # reported by the page reader
-        display = path.relative_to(display_root).as_posix()
-        for finding in find_sensitive(text):
-            problems.append(Problem(display, _line_at(text, finding.start), "text",
-                                    finding.message, finding.fix))
-    return problems
+    return [Problem(page.display, line_at(page.text, finding.start), "text", finding.message,
+                    finding.fix)
+            for page in page_texts(docs_dir, display_root)
+            for finding in find_sensitive(page.text)]
 
 
 def unverified_contacts(kb: KnowledgeBase, doc: SourceDoc | None,
@@ -105,21 +97,18 @@ def unverified_contacts(kb: KnowledgeBase, doc: SourceDoc | None,
         line = doc.line_of(loc) if doc else None
         if contact.verified_on is None:
             problems.append(Problem(
-                path, line, field_path(loc), f"contact `{contact.id}` has never been verified",
-                "call or check the number and hours, then add `verified_on: YYYY-MM-DD`",
-                Severity.WARNING))
+                path, line, field_path(loc), both("chk_contact_never_verified", id=contact.id),
+                both("chk_contact_never_verified_fix"), Severity.WARNING))
             continue
         if contact.scope != "internal" and contact.source is None:
             problems.append(Problem(
                 path, line, field_path(("contacts", index, "source")),
-                f"contact `{contact.id}` is marked verified but does not say where",
-                "add `source:` with the address of the page the number was checked on",
+                both("chk_contact_no_source", id=contact.id), both("chk_contact_no_source_fix"),
                 Severity.WARNING))
         check = Review(contact.id, contact.verified_on, review_interval_months=VERIFY_EVERY_MONTHS)
         if check.status(today, due_soon_days=0) is ReviewStatus.OVERDUE:
             problems.append(Problem(
                 path, line, field_path(loc),
-                f"contact `{contact.id}` was last verified on {contact.verified_on.isoformat()}, "
-                "more than a year ago",
-                "check the number and hours again and update `verified_on`", Severity.WARNING))
+                both("chk_contact_stale", id=contact.id, date=contact.verified_on.isoformat()),
+                both("chk_contact_stale_fix"), Severity.WARNING))
     return problems

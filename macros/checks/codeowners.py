@@ -7,6 +7,7 @@ from pathlib import Path
 
 from macros.load.page_meta import PagesResult
 from macros.load.yamlsource import SourceDoc
+from macros.model.catalogue import both
 from macros.model.core import KnowledgeBase
 from macros.model.problems import Problem, Severity
 
@@ -48,8 +49,8 @@ def codeowners_problems(root: Path, kb: KnowledgeBase, pages: PagesResult, data_
     expected = render_codeowners(kb, pages, data_dir, docs_dir)
     actual = path.read_text(encoding="utf-8") if path.exists() else None
     if actual != expected:
-        what = "is missing" if actual is None else "is out of date with the owners in the data"
-        problems.append(Problem(CODEOWNERS, None, "", what, "run `kb codeowners` and commit it"))
+        what = "chk_codeowners_missing" if actual is None else "chk_codeowners_stale"
+        problems.append(Problem(CODEOWNERS, None, "", both(what), both("chk_codeowners_fix")))
     owners = {owner for _, owner in _owner_files(kb, pages, data_dir, docs_dir)}
     for index, role in enumerate(kb.roles.values()):
         if role.id in owners and not role.github:
@@ -57,8 +58,7 @@ def codeowners_problems(root: Path, kb: KnowledgeBase, pages: PagesResult, data_
             problems.append(Problem(
                 roles_doc.path if roles_doc else f"{data_dir}/roles.yml",
                 roles_doc.line_of(loc) if roles_doc else None, f"roles[{index}].github",
-                f"role `{role.id}` owns routines or pages but has no GitHub team",
-                "add `github: @organisation/team` so pull requests ask the owner to review",
+                both("chk_role_no_team", role=role.id), both("chk_role_no_team_fix"),
                 Severity.WARNING))
     return problems
 

@@ -13,9 +13,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from macros.load.page_files import line_at, page_texts
 from macros.load.validation import field_path
 from macros.load.yamlsource import SourceDoc
 from macros.load.yamltree import YamlList, YamlMap
+from macros.model.catalogue import both
 from macros.model.core import KnowledgeBase
 from macros.model.problems import Problem, Severity
 
@@ -60,9 +62,8 @@ def unit_names(kb: KnowledgeBase) -> list[UnitName]:
 
 def _problem(path: str, line: int | None, field: str, found: str, unit: UnitName) -> Problem:
     return Problem(path, line, field,
-                   f"`{' '.join(found.split())}` names the unit `{unit.unit_id}` differently from "
-                   f"organisation.yml", f"write `{unit.name}`, the unit's English name",
-                   Severity.WARNING)
+                   both("chk_unit_misnamed", found=" ".join(found.split()), unit=unit.unit_id),
+                   both("chk_unit_misnamed_fix", name=unit.name), Severity.WARNING)
 
 
 def _english_texts(node: object, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
@@ -92,16 +93,8 @@ def misnamed_units_in_data(kb: KnowledgeBase, documents: list[SourceDoc]) -> lis
 def misnamed_units_in_pages(kb: KnowledgeBase, docs_dir: Path,
                             display_root: Path) -> list[Problem]:
     names = unit_names(kb)
-    problems = []
-    for path in sorted(docs_dir.rglob("*.en.md")):
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # reported by the page reader
-        display = path.relative_to(display_root).as_posix()
-        for unit in names:
-            for match in unit.pattern.finditer(text):
-                if " ".join(match.group(1).split()) != unit.name:
-                    line = text.count("\n", 0, match.start()) + 1
-                    problems.append(_problem(display, line, "text", match.group(1), unit))
-    return problems
+    return [_problem(page.display, line_at(page.text, match.start()), "text", match.group(1), unit)
+            for page in page_texts(docs_dir, display_root, "*.en.md")
+            for unit in names
+            for match in unit.pattern.finditer(page.text)
+            if " ".join(match.group(1).split()) != unit.name]

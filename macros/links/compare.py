@@ -35,7 +35,7 @@ from lxml import etree
 
 from macros.links.internal import ROOT_PAGE, page_url
 from macros.links.reader import site_files
-from macros.links.texts import text
+from macros.model.catalogue import label
 from macros.model.text import Lang
 
 _ORIGIN = "http://site.invalid/"  # pages are resolved as if served here
@@ -218,17 +218,17 @@ def format_differences(differences: Sequence[Difference], limit: int = 10,
                        lang: Lang = "en") -> str:
     """A readable report: per kind its count and its first ``limit`` differences."""
     if not differences:
-        return text("compare_same", lang) + "\n"
+        return label("compare_same", lang) + "\n"
     by_kind: dict[str, list[Difference]] = defaultdict(list)
     for difference in differences:
         by_kind[difference.kind].append(difference)
-    lines = [text("compare_differ", lang, count=len(differences))]
+    lines = [label("compare_differ", lang, count=len(differences))]
     for kind in KINDS:
         found = by_kind.get(kind, [])
         if not found:
             continue
-        lines.append(f"{text('compare_' + kind, lang)} ({len(found)}):")
+        lines.append(f"{label('compare_' + kind, lang)} ({len(found)}):")
         lines += [f"  {difference.format()}" for difference in found[:limit]]
         if len(found) > limit:
-            lines.append("  " + text("compare_more", lang, count=len(found) - limit))
+            lines.append("  " + label("compare_more", lang, count=len(found) - limit))
     return "\n".join(lines) + "\n"

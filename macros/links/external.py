@@ -31,7 +31,7 @@ from urllib.parse import quote, unquote
 from macros.links import local_server
 from macros.links.internal import ROOT_PAGE, load_site, page_url
 from macros.links.local_server import QuietHandler
-from macros.links.texts import text
+from macros.model.catalogue import both, label
 from macros.model.text import Lang
 
 CONFIG = Path(__file__).resolve().parents[2] / ".linkcheckerrc"
@@ -57,8 +57,8 @@ class LinkFailure:
 
     def format(self, lang: Lang = "en") -> str:
         where = f"{self.parent}:{self.line}" if self.line else self.parent
-        return (f"{where}: {text('broken_link', lang)} `{self.url}` — {self.message} — "
-                f"{text('fix_linkcheck', lang)}")
+        return (f"{where}: {label('broken_link', lang)} `{self.url}` — {self.message} — "
+                f"{label('fix_linkcheck', lang)}")
 
     def as_dict(self) -> dict[str, str | int | None]:
         return {"parent": self.parent, "line": self.line, "url": self.url,
@@ -130,7 +130,7 @@ def run_linkchecker(start_url: str, *, external: bool = False, config: Path = CO
     """Run LinkChecker from `start_url`; every failure it reports, URLs as it gives them."""
     exe = executable()
     if exe is None:
-        raise LinkcheckError(text("no_linkchecker", exe="linkchecker"))
+        raise LinkcheckError(both("no_linkchecker", exe="linkchecker"))
     command = [str(exe), "-f", str(config), "-o", "csv/utf-8", "--no-status"]
     if external:
         command += ["--check-extern", "--threads", str(EXTERNAL_THREADS)]
@@ -147,7 +147,7 @@ def run_linkchecker(start_url: str, *, external: bool = False, config: Path = CO
         raise LinkcheckError(str(error)) from error
     # LinkChecker exits 1 when it found failures, 2 on its own errors
     if done.returncode not in (0, 1) or not done.stdout.startswith("urlname"):
-        raise LinkcheckError(text("linkchecker_crashed", code=done.returncode,
+        raise LinkcheckError(both("linkchecker_crashed", code=done.returncode,
                                   stderr=_tail(done.stderr)))
     return parse_csv(done.stdout)
 
@@ -161,7 +161,7 @@ def parse_csv(output: str) -> list[LinkFailure]:
         if row.get("valid") == "True":
             if anchor is None:
                 continue  # other warnings (e.g. a redirect) do not fail the check
-            message = text("missing_anchor", anchor=anchor.group(1))
+            message = label("missing_anchor", "en", anchor=anchor.group(1))
         else:
             message = (row.get("result") or "").strip()
         line = row.get("line") or ""

@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 
 from macros.links.reader import read_pages, site_files
 from macros.links.scan import Page
-from macros.links.texts import text
+from macros.model.catalogue import label
 from macros.model.text import Lang
 
 ROOT_PAGE = "./"  # how the start page's URL is written in reports
@@ -51,18 +51,18 @@ class BrokenLink:
 
     def reason_in(self, lang: Lang) -> str:
         if self.anchor is None:
-            return text("missing_page", lang)
-        return text("missing_anchor", lang, anchor=self.anchor)
+            return label("missing_page", lang)
+        return label("missing_anchor", lang, anchor=self.anchor)
 
     def fix_in(self, lang: Lang) -> str:
         if self.anchor is None:
-            return text("fix_missing_page", lang, target=self.target)
-        return text("fix_missing_anchor", lang, target=self.target, anchor=self.anchor)
+            return label("fix_missing_page", lang, target=self.target)
+        return label("fix_missing_anchor", lang, target=self.target, anchor=self.anchor)
 
     def format(self, lang: Lang = "en") -> str:
         """One line: `page (source): broken link `href` — reason — fix`."""
         where = f"{self.page} ({self.source})" if self.source else self.page
-        return (f"{where}: {text('broken_link', lang)} `{self.href}` — "
+        return (f"{where}: {label('broken_link', lang)} `{self.href}` — "
                 f"{self.reason_in(lang)} — {self.fix_in(lang)}")
 
     def as_dict(self) -> dict[str, str | None]:
@@ -78,8 +78,8 @@ class RemovedPage:
     moved_to: str | None = None  # a new page with the same last path segment, if just one
 
     def format(self, lang: Lang = "en") -> str:
-        moved = text("moved_to", lang, new=self.moved_to) if self.moved_to else ""
-        return f"{self.url}: {text('removed_page_line', lang, moved=moved)}"
+        moved = label("moved_to", lang, new=self.moved_to) if self.moved_to else ""
+        return f"{self.url}: {label('removed_page_line', lang, moved=moved)}"
 
     def as_dict(self) -> dict[str, str | None]:
         return {"url": self.url, "moved_to": self.moved_to}

@@ -12,10 +12,14 @@ example, so the list is short and stable enough for the README to state and a te
   (``__skip`` on every page), the rest one finding per page;
 - ``navigation``: targets of the navigation over the site; ``navigation order``: the order of
   the start page's navigation (what a reader sees first), per language;
-- ``search``: per language, which pages the search index has, the index's file, its field
-  weights, and whether the review notice was kept out;
+- ``search``: per language, whatever the engine (macros/links/search_index.py): an index on
+  both sides, the same pages in it, every result leading to a page and anchor of its site,
+  the review notice kept out; and whether the engine differs (one finding);
 - ``review notice``: per page, the notice under the title (review-by date and text);
-- ``embed mode``: per page, the embed head script, the embed bar's links and the embed code;
+- ``embed mode``: per page, the embed head script (inline or a file), the embed bar's links
+  and the embed code (macros/links/promises.py);
+- ``csp``: inline scripts of the candidate that no reference page runs (a policy made for
+  the reference refuses them), pages that gained inline styles;
 - ``exports``: ``api/`` files, compared as data (their ``generated`` dates left out);
 - ``versions``: mike's ``versions.json`` and the version selector.
 """
@@ -30,21 +34,22 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import lxml.html
-
-from macros.links.compare import Difference, _target, compare, page_address, read_site
-from macros.links.reader import site_files
-from macros.search import bundle
+from macros.links.compare import (
+    Difference,
+    SiteLinks,
+    compare,
+    page_address,
+    read_site,
+)
+from macros.links.promises import PagePromises, site_promises
+from macros.links.search_index import index_files, search_index
+from macros.model.catalogue import label
+from macros.model.text import Lang
 
 KINDS: tuple[str, ...] = ("pages", "files", "links", "anchors", "navigation",
-                          "navigation order", "search", "review notice", "embed mode", "exports",
-                          "versions")
+                          "navigation order", "search", "review notice", "embed mode", "csp",
+                          "exports", "versions")
 LANGS = ("sv", "en")  # sv at the root, en under en/
-_SEARCH_FILES = {  # where each build keeps each language's search index
-    "pagefind": {"sv": "pagefind/pagefind-entry.json", "en": "pagefind/pagefind-entry.json"},
-    "mkdocs": {"sv": "search/search_index.json", "en": "search/search_index.en.json"},
-    "zensical": {"sv": "search.json", "en": "en/search.json"},
-}
 _NOTICE_WORDS = ("Granskad", "Reviewed")  # the review notice's first words (labels)
 _HTML = (".html", ".htm")
 _NAV_LINK = re.compile(r'<a href="([^"]*)"[^>]*class="md-nav__link')
@@ -165,113 +170,60 @@ def _order_findings(reference: Path, candidate: Path) -> list[Finding]:
 
 # --- search ---------------------------------------------------------------------------------
 
-def _search_flavour(site: Path) -> str | None:
-    for flavour, files in _SEARCH_FILES.items():
-        if (site / files["sv"]).is_file():
-            return flavour
-    return None
-
-
-def _search_index(site: Path, flavour: str, lang: str) -> tuple[dict[str, Any], list[Any]]:
-    if flavour == "pagefind":  # one index per language in one bundle; stemmed by language
-        if lang not in bundle.languages(site):
-            return {}, []
-        return {"lang": [lang]}, [{"location": page.url.lstrip("/"), "text": page.content}
-                                  for page in bundle.pages(site, lang)]
-    path = site / _SEARCH_FILES[flavour][lang]
-    if not path.is_file():
-        return {}, []
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return data.get("config", {}), data.get("docs") or data.get("items") or []
-
-
-def _indexed_pages(entries: list[Any], lang: str, flavour: str) -> set[str]:
-    prefix = "en/" if lang == "en" and flavour == "zensical" else ""
-    return {"/" + prefix + str(entry.get("location", "")).split("#")[0] for entry in entries}
-
-
-def _search_findings(reference: Path, candidate: Path) -> list[Finding]:
-    ref_flavour, cand_flavour = _search_flavour(reference), _search_flavour(candidate)
-    if ref_flavour is None or cand_flavour is None:
-        return [Finding("search", "no search index in "
-                        + ("reference" if ref_flavour is None else "candidate"))]
-    found = []
-    if ref_flavour != cand_flavour:
-        ref_files = ", ".join(dict.fromkeys(_SEARCH_FILES[ref_flavour].values()))
-        cand_files = ", ".join(dict.fromkeys(_SEARCH_FILES[cand_flavour].values()))
-        found.append(Finding("search", f"index files: {ref_files} → {cand_files}", 2))
+def _search_findings(reference: Path, candidate: Path,
+                     addresses: dict[str, dict[str, frozenset[str]]]) -> list[Finding]:
+    """Per language: an index on both sides, the same pages in it, every result leading to
+    a page (and its anchor) of its own site, the review notice kept out; and which engine
+    (macros/links/search_index.py) — generic, so a change of engine on either side shows as
+    one finding and the rest still compares."""
+    found: list[Finding] = []
+    engines: set[tuple[str, str]] = set()
     for lang in LANGS:
-        ref_config, ref_entries = _search_index(reference, ref_flavour, lang)
-        cand_config, cand_entries = _search_index(candidate, cand_flavour, lang)
-        ref_pages = _indexed_pages(ref_entries, lang, ref_flavour)
-        cand_pages = _indexed_pages(cand_entries, lang, cand_flavour)
-        for side, pages in (("only in reference", ref_pages - cand_pages),
-                            ("only in candidate", cand_pages - ref_pages)):
+        indexes = {"reference": search_index(reference, lang),
+                   "candidate": search_index(candidate, lang)}
+        for side, index in indexes.items():
+            if index is None:
+                found.append(Finding("search", f"no search index in {side} ({lang})"))
+                continue
+            lost = sorted(loc for loc in index.locations
+                          if not _reachable(loc, addresses[side]))
+            if lost:
+                found.append(Finding("search", f"results leading nowhere in {side} ({lang})",
+                                     len(lost), lost[0]))
+            noticed = sum(any(word in text for word in _NOTICE_WORDS) for text in index.texts)
+            if noticed:
+                found.append(Finding("search", f"review notice indexed in {side} ({lang})",
+                                     noticed))
+        ref, cand = indexes["reference"], indexes["candidate"]
+        if ref is None or cand is None:
+            continue
+        engines.add((ref.engine, cand.engine))
+        for side, pages in (("only in reference", ref.pages - cand.pages),
+                            ("only in candidate", cand.pages - ref.pages)):
             if pages:
                 found.append(Finding("search", f"pages indexed {side} ({lang})", len(pages),
                                      sorted(pages)[0]))
-        if ref_config.get("fields") != cand_config.get("fields"):
-            found.append(Finding("search", f"field weights differ ({lang})", 1,
-                                 json.dumps(ref_config.get("fields"), sort_keys=True)))
-        if sorted(ref_config.get("lang", [])) != sorted(cand_config.get("lang", [])):
-            found.append(Finding("search", f"stemming languages differ ({lang})", 1,
-                                 f"{ref_config.get('lang')} → {cand_config.get('lang')}"))
-        noticed = sum(any(word in str(e.get("text", "")) for word in _NOTICE_WORDS)
-                      for e in cand_entries)
-        if noticed:
-            found.append(Finding("search", f"review notice indexed in candidate ({lang})",
-                                 noticed))
+    changed = sorted(f"{a} → {b}" for a, b in engines if a != b)
+    if changed:
+        found.append(Finding("search", "another search engine", len(changed), changed[0]))
     return found
+
+
+def _reachable(location: str, pages: dict[str, frozenset[str]]) -> bool:
+    address, _, anchor = location.partition("#")
+    ids = pages.get(address)
+    return ids is not None and (not anchor or anchor in ids)
+
+
+def _addresses(site: SiteLinks) -> dict[str, frozenset[str]]:
+    """Page address → its ids, for every page of the site (/ and /en/ for the starts)."""
+    return {page_address(file): links.ids for file, links in site.pages.items()}
 
 
 # --- per page: review notice, embed mode ----------------------------------------------------
 
-@dataclass(frozen=True)
-class PagePromises:
-    notice: str | None  # the notice's review-by date and text
-    embed_head: bool  # the embedded-mode script in the head
-    embed_bar: tuple[str, ...]  # the embed bar's link targets
-    embed_code: str | None  # the code in the embed box
-    fallback: bool = False  # the "not yet translated" notice
-
-
-def _text(element: Any) -> str:
-    """The element's words: white space between its parts does not count (a block of HTML in
-    Markdown keeps its line breaks, one inserted into the built page has none)."""
-    return " ".join(" ".join(element.itertext()).split())
-
-
-def read_promises(data: bytes, file: str) -> PagePromises:
-    document = lxml.html.document_fromstring(data) if data.strip() else None
-    if document is None:
-        return PagePromises(None, False, (), None)
-    notice = document.find_class("kb-review")
-    bar = document.find_class("kb-embed-bar")
-    code = document.get_element_by_id("kb-embed-code", None)
-    address = page_address(file)
-    return PagePromises(
-        notice=(notice[0].get("data-kb-review-by", "") + " " + _text(notice[0])
-                if notice else None),
-        embed_head=any((s.get("src") or "").endswith("assets/kb/embed-head.js")
-                       for s in document.iter("script")),
-        embed_bar=tuple(sorted(_target(address, a.get("href", "")) for a in bar[0].iter("a")))
-        if bar else (),
-        embed_code=code.text_content().strip() if code is not None else None,
-        fallback=bool(document.find_class("kb-fallback")),
-    )
-
-
-def _pages(site: Path) -> dict[str, PagePromises]:
-    result = {}
-    for path, absolute in site_files(site):
-        if path.endswith(_HTML) and not path.rsplit("/", 1)[-1].startswith("404"):
-            with open(absolute, "rb") as handle:
-                result[path] = read_promises(handle.read(), path)
-    return result
-
-
-def _promise_findings(reference: Path, candidate: Path) -> list[Finding]:
-    ref, cand = _pages(reference), _pages(candidate)
+def _promise_findings(ref: dict[str, PagePromises],
+                      cand: dict[str, PagePromises]) -> list[Finding]:
     counts: Counter[tuple[str, str]] = Counter()
     examples: dict[tuple[str, str], str] = {}
 
@@ -296,8 +248,27 @@ def _promise_findings(reference: Path, candidate: Path) -> list[Finding]:
         if a.embed_code != b.embed_code:
             rule = "missing" if b.embed_code is None else "differs"
             note("embed mode", f"embed code {rule}", page)
+        if b.styled and not a.styled:
+            note("csp", "inline styles on pages (style attribute or element)", page)
     return [Finding(kind, rule, count, examples[(kind, rule)])
             for (kind, rule), count in sorted(counts.items())]
+
+
+def _csp_findings(ref: dict[str, PagePromises],
+                  cand: dict[str, PagePromises]) -> list[Finding]:
+    """Inline scripts of the candidate that no reference page runs: a Content-Security-Policy
+    made for the reference (its scripts' hashes, macros/render/csp.py) refuses them. Counted
+    once per distinct script, however many pages carry it."""
+    allowed = {digest for page in ref.values() for digest, _ in page.scripts}
+    new: dict[str, str] = {}
+    for page in cand.values():
+        for digest, start in page.scripts:
+            if digest not in allowed:
+                new.setdefault(digest, start)
+    if not new:
+        return []
+    return [Finding("csp", "inline scripts the reference's pages do not run", len(new),
+                    sorted(new.values())[0])]
 
 
 # --- exports, versions ----------------------------------------------------------------------
@@ -356,41 +327,33 @@ def _versions_findings(reference: Path, candidate: Path) -> list[Finding]:
 def parity(reference: Path, candidate: Path) -> list[Finding]:
     """Every rule by which the site in ``candidate`` differs from the one in ``reference``,
     sorted by kind (KINDS), then rule."""
-    differences = compare(read_site(reference), read_site(candidate))
-    search_files = {f for files in _SEARCH_FILES.values() for f in files.values()}
+    sites = read_site(reference), read_site(candidate)
+    differences = compare(*sites)
+    search_files = index_files(reference) | index_files(candidate)
+    addresses = {"reference": _addresses(sites[0]), "candidate": _addresses(sites[1])}
+    promises = site_promises(reference), site_promises(candidate)
     found = [*_file_findings(differences, search_files),
              *_per_item(differences, ("missing_link", "added_link"), "links", "link"),
              *_per_item(differences, ("missing_id", "added_id"), "anchors", "id"),
              *_nav_findings(differences), *_order_findings(reference, candidate),
-             *_search_findings(reference, candidate), *_promise_findings(reference, candidate),
+             *_search_findings(reference, candidate, addresses),
+             *_promise_findings(*promises), *_csp_findings(*promises),
              *_export_findings(reference, candidate), *_versions_findings(reference, candidate)]
     order = {kind: index for index, kind in enumerate(KINDS)}
     return sorted(found, key=lambda f: (order[f.kind], f.rule))
 
 
-def format_findings(findings: Iterable[Finding]) -> Iterator[str]:
+def format_findings(findings: Iterable[Finding], lang: Lang = "en") -> Iterator[str]:
+    """Each kind's heading (in ``lang``), then its rules, one a line."""
     kind = None
     for finding in findings:
         if finding.kind != kind:
             kind = finding.kind
-            yield f"{kind}:"
+            yield f"{label('parity_' + kind.replace(' ', '_'), lang)}:"
         example = f"  (e.g. {finding.example})" if finding.example else ""
         yield f"  {finding.rule} [{finding.count}]{example}"
 
 
-def main(argv: list[str] | None = None) -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(description="Differences of two builds, by kind.")
-    parser.add_argument("reference", type=Path)
-    parser.add_argument("candidate", type=Path)
-    args = parser.parse_args(argv)
-    findings = parity(args.reference, args.candidate)
-    for line in format_findings(findings):
-        print(line)
-    print(f"{len(findings)} finding(s)")
-    return 1 if findings else 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())
+def summary_line(findings: list[Finding], lang: Lang = "en") -> str:
+    return (label("parity_count", lang, count=len(findings)) if findings
+            else label("parity_same", lang))

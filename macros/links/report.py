@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from macros.links.internal import BrokenLink, LinkDiff, RemovedPage
-from macros.links.texts import both, text
+from macros.model.catalogue import both, label
 from macros.model.text import LANGUAGES
 
 Format = Literal["text", "markdown", "json"]
@@ -65,7 +65,7 @@ def _markdown_diff(diff: LinkDiff) -> str:
     if diff.removed_pages:
         lines += [f"### {both('removed_pages')}", ""]
         for lang in LANGUAGES:  # a paragraph in each language
-            lines += [text("removed_pages_hint", lang), ""]
+            lines += [label("removed_pages_hint", lang), ""]
         lines += [*_removed_table(diff.removed_pages), ""]
     lines.append(diff_summary(diff))
     return "\n".join(lines) + "\n"

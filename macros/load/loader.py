@@ -18,40 +18,15 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from macros.load.references import Parsed, check_references
+from macros.load.settings import DEFAULTS
 from macros.load.validation import problems_from
 from macros.load.yamlsource import SourceDoc, read_yaml
-from macros.model.core import (
-    ContactsFile,
-    KnowledgeBase,
-    LegalFile,
-    MatrixFile,
-    OrganisationFile,
-    RevisionsFile,
-    RolesFile,
-    Routine,
-    TagsFile,
-)
-from macros.model.guides import GlossaryFile, SituationsFile, TrainingFile
+from macros.model.core import KnowledgeBase, MatrixFile, Routine
+from macros.model.files import MATRIX_DIR, OPTIONAL_FILES, SINGLE_FILES
 from macros.model.problems import Problem
 from macros.model.refs import RoutineRefs
-from macros.model.synonyms import SynonymsFile
 
-DATA_DIR = "routines"
-MATRIX_DIR = "matrices"
-SINGLE_FILES: dict[str, type[BaseModel]] = {
-    "organisation": OrganisationFile,
-    "roles": RolesFile,
-    "contacts": ContactsFile,
-    "legal": LegalFile,
-    "revisions": RevisionsFile,
-    "tags": TagsFile,
-    "situations": SituationsFile,
-    "glossary": GlossaryFile,
-    "training": TrainingFile,
-    "synonyms": SynonymsFile,
-}
-# Files a small site may leave out: the pages that use them then have nothing to show.
-OPTIONAL_FILES = frozenset({"situations", "glossary", "training", "synonyms"})
+DATA_DIR = DEFAULTS.data_dir
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -102,15 +77,23 @@ def _validate_with_errors(model: type[M], doc: SourceDoc,
 
 def _load(root: Path, data_dir: Path) -> LoadResult:
     problems: list[Problem] = []
+    read: list[tuple[str, SourceDoc | None]] = []
+    for path in data_files(data_dir):
+        doc, read_problems = read_yaml(path, path.relative_to(root).as_posix())
+        problems.extend(read_problems)
+        read.append((kind_of(path, data_dir), doc))
+    return validate_documents(read, data_dir.relative_to(root).as_posix(), problems)
+
+
+def validate_documents(read: list[tuple[str, SourceDoc | None]], data_display: str,
+                       problems: list[Problem]) -> LoadResult:
+    """The knowledge base from parsed documents, each with its kind (None: it did not parse;
+    its problems are in ``problems``); ``data_display`` names the data folder in messages."""
     parsed = Parsed()
     seen_single: set[str] = set()
     documents: list[SourceDoc] = []
     singles: dict[str, SourceDoc] = {}
-    for path in data_files(data_dir):
-        display = path.relative_to(root).as_posix()
-        doc, read_problems = read_yaml(path, display)
-        problems.extend(read_problems)
-        kind = kind_of(path, data_dir)
+    for kind, doc in read:
         if kind in SINGLE_FILES:
             seen_single.add(kind)
         if doc is None:
@@ -134,7 +117,7 @@ def _load(root: Path, data_dir: Path) -> LoadResult:
                 setattr(parsed, kind, (value, doc))
     for kind in SINGLE_FILES:
         if kind not in seen_single and kind not in OPTIONAL_FILES:
-            display = (data_dir / f"{kind}.yml").relative_to(root).as_posix()
+            display = f"{data_display}/{kind}.yml"
             problems.append(Problem(display, None, "", "file is missing",
                                     f"create {display} (see README: data files)"))
     problems.extend(check_references(parsed))

@@ -17,14 +17,13 @@ from pydantic import ValidationError
 
 from macros.load.validation import problems_from
 from macros.load.yamlsource import SourceDoc, parse_yaml
+from macros.model.catalogue import both
 from macros.model.markdown import norm_src_uri
 from macros.model.problems import Problem
 from macros.model.rules import REVIEW_FIELDS, PageMeta
 
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _HEADING = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.M)
-ADD_FRONT_MATTER = ("start the page with front matter: `---`, `owner: <role id>`, "
-                    "`last_reviewed: YYYY-MM-DD`, `review_interval_months: 12`, `---`")
 
 
 @dataclass(frozen=True)
@@ -68,8 +67,8 @@ def _read(path: Path, display: str, problems: list[Problem]) -> tuple[SourceDoc 
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        problems.append(Problem(display, None, "", f"is not UTF-8 text ({exc.reason})",
-                                "save it as UTF-8"))
+        problems.append(Problem(display, None, "", both("page_not_utf8", reason=exc.reason),
+                                both("page_not_utf8_fix")))
         return None, ""
     front, body = split_front_matter(text)
     if front is None or not front.strip():
@@ -87,7 +86,8 @@ def _near_misses(doc: SourceDoc, problems: list[Problem]) -> None:
         close = difflib.get_close_matches(key, REVIEW_FIELDS, n=1, cutoff=0.8)
         if close:
             problems.append(Problem(doc.path, doc.line_of((key,)), key,
-                                    f"unknown field `{key}`", f"did you mean `{close[0]}`?"))
+                                    both("page_unknown_field", field=key),
+                                    both("page_did_you_mean", name=close[0])))
 
 
 def _validate(doc: SourceDoc, problems: list[Problem]) -> PageMeta | None:
@@ -129,8 +129,8 @@ def _one(result: PagesResult, src_uri: str, display: str, doc: SourceDoc | None,
                                          inherited=True)
         return
     if doc is None:
-        result.problems.append(Problem(display, 1, "owner", "the page has no review fields",
-                                       ADD_FRONT_MATTER))
+        result.problems.append(Problem(display, 1, "owner", both("page_no_review_fields"),
+                                       both("page_add_front_matter")))
         return
     _near_misses(doc, result.problems)
     meta = _validate(doc, result.problems)
@@ -148,9 +148,9 @@ def check_owners(pages: PagesResult, roles: Collection[str]) -> list[Problem]:
         if info.inherited or info.meta.owner in roles:
             continue
         close = difflib.get_close_matches(info.meta.owner, sorted(roles), n=1)
-        hint = f"did you mean `{close[0]}`? " if close else ""
+        hint = both("page_did_you_mean", name=close[0]) + " — " if close else ""
         problems.append(Problem(info.file, info.line, "owner",
-                                f"unknown owner role `{info.meta.owner}`",
-                                f"{hint}use an id from routines/roles.yml"))
+                                both("page_unknown_owner", owner=info.meta.owner),
+                                hint + both("page_unknown_owner_fix")))
     return problems
 

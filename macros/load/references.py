@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from macros.load.synonym_checks import check_synonyms
 from macros.load.validation import field_path
 from macros.load.yamlsource import SourceDoc
 from macros.model.core import (
@@ -56,6 +55,8 @@ class Parsed:
         for routine, doc in self.routines:
             routines.setdefault(routine.id, routine)
             sources.setdefault(routine.id, doc.path)
+        for matrix, doc in self.matrices:  # a routine's id comes first
+            sources.setdefault(matrix.id, doc.path)
         return KnowledgeBase(
             organisation=self.organisation[0],
             roles={r.id: r for r in self.roles[0].roles},
@@ -351,8 +352,6 @@ def check_references(parsed: Parsed) -> list[Problem]:
         _check_matrix(ctx, known, matrix, doc)
     check_guides(ctx, known, parsed)
     _check_keywords(report, parsed.routines)
-    if parsed.synonyms:
-        report.problems.extend(check_synonyms(*parsed.synonyms))
     if parsed.revisions:
         revisions, doc = parsed.revisions
         _duplicates(report, doc, ((("revisions", i, "version"), r.version)

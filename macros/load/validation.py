@@ -12,19 +12,14 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from macros.load.yamlsource import SourceDoc
+from macros.load.yamltree import field_path
 from macros.model.problems import Problem
 from macros.model.text import MarkdownText, PlainText
 
+__all__ = ["field_path", "model_at", "problems_from"]  # field_path: for the checks' messages
 _TEXT_MODELS = (PlainText, MarkdownText)
 # Model validators name their field as "field: message".
 _NAMED = re.compile(r"^([a-z_]+): (.*)$", re.S)
-
-
-def field_path(loc: tuple[str | int, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _inner_types(annotation: Any) -> list[Any]:

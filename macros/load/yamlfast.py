@@ -15,7 +15,7 @@ duplicate key, a tag, an anchor or alias, a merge key, a ``%`` directive, a numb
 a plain decimal integer, a tab, line breaks YAML 1.1 and 1.2 disagree about, an empty file
 (see :func:`_unsure`) — raises :class:`NotFast`, and the caller reads that file with
 ruamel.yaml instead, whose result and messages are the reference. Such files are rare, so the
-fallback costs nothing in practice; ``tests/test_yamlfast.py`` compares both on every data
+fallback costs nothing in practice; ``tests/unit/load/test_yamlfast.py`` compares both on every data
 file, the bad-input corpus and thousands of mutated files.
 """
 
@@ -30,6 +30,7 @@ import yaml
 from ruamel.yaml.resolver import implicit_resolvers
 from yaml import MappingNode, Node, ScalarNode, SequenceNode, YAMLError
 
+from macros.load.limits import MAX_DEPTH
 from macros.load.yamltree import YamlList, YamlMap
 
 # PyYAML's wheels include libyaml; a build without it sends every file to ruamel.yaml.
@@ -56,6 +57,10 @@ _BOOLS = {"true": True, "false": False}
 # libyaml reads an anchor (&a) or alias (*a) only when one of these follows & or *, so bold
 # Markdown (**text**) and bullets (* text) never look like one.
 _ANCHOR_CHARS = frozenset(string.ascii_letters + string.digits + "-_")
+# More flow brackets than this and libyaml's composer, which recurses in C, could overflow the
+# stack on deep nesting ("[[[[…"); ruamel.yaml reads such a file and stops at the depth limit.
+# A data file has a few dozen.
+_MAX_BRACKETS = 2_000
 # A block scalar header, then a line of only spaces.
 _BLANK_FIRST_LINE = re.compile(r"[|>][-+0-9]*[ ]*(?:#[^\n]*)?\r?\n +\r?\n")
 
@@ -93,11 +98,14 @@ def _unsure(text: str) -> bool:
 
     A ``%`` directive may switch ruamel.yaml to YAML 1.1; NEL, LS, PS and a lone CR are line
     breaks to libyaml only; ruamel.yaml refuses some tabs libyaml allows, and a block scalar
-    (``|``, ``>``) whose first line holds only spaces when a later line is indented deeper; an
+    (``|``, ``>``) whose first line holds only spaces when a later line is indented deeper;
+    thousands of flow brackets, which may nest deeper than libyaml's composer can go; an
     explicit tag (``!!str 12``, ``!x``) gives ruamel.yaml a TaggedScalar, which the node tree
     hides; ruamel.yaml allows more characters in anchors (``&a``) and aliases (``*a``).
     """
     if "%" in text and (text.startswith("%") or "\n%" in text):
+        return True
+    if text.count("[") + text.count("{") > _MAX_BRACKETS:
         return True
     if "\t" in text or "\x85" in text or "\u2028" in text or "\u2029" in text:
         return True
@@ -136,20 +144,22 @@ def load(text: str) -> Any:
     if node is None:
         raise NotFast  # an empty file: ruamel.yaml's answer is the reference
     try:
-        return _build(node)
+        return _build(node, 0)
     except RecursionError as exc:  # nested deeper than Python recurses
         raise NotFast from exc
 
 
-def _build(node: Node) -> Any:
+def _build(node: Node, depth: int) -> Any:
     if type(node) is ScalarNode:
         return _scalar(node)
+    if depth >= MAX_DEPTH:
+        raise NotFast  # ruamel.yaml names the line in its refusal (macros.load.limits)
     if type(node) is MappingNode:
-        return _mapping(node)
-    return _sequence(node)
+        return _mapping(node, depth + 1)
+    return _sequence(node, depth + 1)
 
 
-def _mapping(node: MappingNode) -> YamlMap:
+def _mapping(node: MappingNode, depth: int) -> YamlMap:
     if node.tag != _MAP:
         raise NotFast
     result = YamlMap(node.start_mark.line + 1)
@@ -160,12 +170,13 @@ def _mapping(node: MappingNode) -> YamlMap:
         key = _scalar(key_node)
         if key in result:
             raise NotFast  # a duplicate key: ruamel.yaml names both lines
-        result[key] = _scalar(value_node) if type(value_node) is ScalarNode else _build(value_node)
+        result[key] = (_scalar(value_node) if type(value_node) is ScalarNode
+                       else _build(value_node, depth))
         lines[key] = (key_node.start_mark.line + 1, value_node.start_mark.line + 1)
     return result
 
 
-def _sequence(node: SequenceNode) -> YamlList:
+def _sequence(node: SequenceNode, depth: int) -> YamlList:
     if node.tag != _SEQ:
         raise NotFast
     result = YamlList(node.start_mark.line + 1)
@@ -176,7 +187,7 @@ def _sequence(node: SequenceNode) -> YamlList:
         elif node.flow_style and type(item) is MappingNode:
             raise NotFast  # `["a":b]`: ruamel.yaml refuses some pairs in [ ] libyaml reads
         else:
-            result.append(_build(item))
+            result.append(_build(item, depth))
         lines.append(item.start_mark.line + 1)
     return result
 

@@ -2,7 +2,10 @@
 
 libyaml (:mod:`macros.load.yamlfast`) reads almost every file; whatever it is not certain to read
 exactly as ruamel.yaml does — syntax errors and duplicate keys included — is read again with
-ruamel.yaml, whose result and error messages are the reference.
+ruamel.yaml, whose result and error messages are the reference. The limits of
+:mod:`macros.load.limits` hold on both ways: a file too large is not read, and ruamel.yaml's
+composer stops at the first anchor or alias and at nesting too deep (libyaml hands it every
+file that has either).
 """
 
 from __future__ import annotations
@@ -14,10 +17,22 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, MappingStartEvent, SequenceStartEvent
 
 from macros.load import yamlfast
+from macros.load.limits import (
+    MAX_DEPTH,
+    MAX_FILE_BYTES,
+    MAX_TEXT_CHARS,
+    LimitExceeded,
+    anchor_refused,
+    too_deep,
+    too_large,
+)
+from macros.load.text_length import long_texts
 from macros.load.yamltree import YamlList, YamlMap, is_collection
 from macros.model.problems import Problem
 
@@ -31,8 +46,26 @@ _Constructor.add_constructor(
 )
 
 
+class _Composer(Composer):
+    """ruamel.yaml's composer, refusing anchors, aliases and deep nesting as it meets them:
+    an alias bomb stops at its first ``&``, before anything is copied."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.parser.peek_event()
+        line = event.start_mark.line + 1
+        if isinstance(event, AliasEvent):
+            raise anchor_refused(f"*{event.anchor}", line)
+        if getattr(event, "anchor", None) is not None:
+            raise anchor_refused(f"&{event.anchor}", line)
+        if self.depth >= MAX_DEPTH and isinstance(event, (MappingStartEvent,
+                                                          SequenceStartEvent)):
+            raise too_deep(line)
+        return super().compose_node(parent, index)
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Composer = _Composer
     yaml.Constructor = _Constructor
     yaml.allow_duplicate_keys = False
     return yaml
@@ -87,8 +120,12 @@ def from_ruamel(node: Any) -> Any:
 
 
 def read_yaml(path: Path, display: str) -> tuple[SourceDoc | None, list[Problem]]:
-    """Parse ``path``; on failure return the problems, never raise for content mistakes."""
+    """Parse ``path``; on failure return the problems, never raise for content mistakes.
+    A file over the size limit is refused before it is read."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return None, [too_large(display, size)]
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         return None, [
@@ -101,14 +138,22 @@ def read_yaml(path: Path, display: str) -> tuple[SourceDoc | None, list[Problem]
 
 def parse_yaml(text: str, display: str,
                line_offset: int = 0) -> tuple[SourceDoc | None, list[Problem]]:
-    """Parse YAML text that starts ``line_offset`` lines into the file ``display``."""
+    """Parse YAML text that starts ``line_offset`` lines into the file ``display``; a text
+    over the length limit is a problem of its field, and the document is still returned."""
+    if len(text) > MAX_FILE_BYTES:  # front matter: the file itself is read by its page
+        return None, [too_large(display, len(text.encode("utf-8")))]
     try:
         data = yamlfast.load(text)
     except yamlfast.NotFast:
-        return parse_with_ruamel(text, display, line_offset)
-    if not isinstance(data, YamlMap):
-        return parse_with_ruamel(text, display, line_offset)
-    return SourceDoc(display, data, line_offset), []
+        doc, problems = parse_with_ruamel(text, display, line_offset)
+    else:
+        if isinstance(data, YamlMap):
+            doc, problems = SourceDoc(display, data, line_offset), []
+        else:
+            doc, problems = parse_with_ruamel(text, display, line_offset)
+    if doc is not None and len(text) > MAX_TEXT_CHARS:  # a shorter file has no longer text
+        problems = [*problems, *long_texts(doc)]
+    return doc, problems
 
 
 def parse_with_ruamel(text: str, display: str,
@@ -116,6 +161,8 @@ def parse_with_ruamel(text: str, display: str,
     """The reference reading (slow, pure Python): for what libyaml is not certain about."""
     try:
         data = _yaml().load(text)
+    except LimitExceeded as exc:
+        return None, [exc.problem(display, line_offset)]
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark is not None else None

@@ -7,6 +7,7 @@ tree: plain ``dict`` and ``list`` behaviour plus the lines.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 
@@ -55,3 +56,26 @@ def _rebuild_list(line: int, lines: list[int], items: list[Any]) -> YamlList:
 
 def is_collection(value: Any) -> bool:
     return isinstance(value, (YamlMap, YamlList))
+
+
+def field_path(loc: tuple[str | int, ...]) -> str:
+    """A location as a message names its field: ``steps[0].sv``."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def walk(node: Any) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """Every key and value under ``node`` with its location, parents first (a stack, not
+    recursion). A mapping's key is given at its value's location."""
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), node)]
+    while stack:
+        loc, node = stack.pop()
+        yield loc, node
+        if isinstance(node, YamlMap):
+            for key, value in reversed(node.items()):
+                stack.append(((*loc, key), value))
+                stack.append(((*loc, key), key))
+        elif isinstance(node, YamlList):
+            stack.extend(((*loc, index), node[index]) for index in reversed(range(len(node))))

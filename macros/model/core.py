@@ -10,21 +10,27 @@ from datetime import date
 from functools import cached_property
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from macros.model.base import Origin, Slug, Strict
 from macros.model.guides import GlossaryTerm, Situation, TrainingFile
 from macros.model.review import Review
-from macros.model.rules import ReviewPolicy, ReviewRule, one_review_rule, review_of
+from macros.model.rules import (
+    ReviewPolicy,
+    ReviewRule,
+    one_review_rule,
+    review_of,
+    review_order_rule,
+)
 from macros.model.synonyms import SynonymGroup
-from macros.model.text import Keywords, MarkdownText, PlainText
+from macros.model.text import Keywords, MarkdownText, PlainText, Text, WebAddress
 
 # --- organisation -------------------------------------------------------------------------
 
 
 class Municipality(Strict):
     name: PlainText
-    site_url: HttpUrl = Field(description="Public address of this site; used for links.")
+    site_url: WebAddress = Field(description="Public address of this site; used for links.")
     intranet_origins: list[Origin] = Field(
         default_factory=list,
         description="Origins (https://host, no path) of the intranet pages that may show this "
@@ -94,14 +100,14 @@ class Contact(Strict):
     )
     phone: str | None = Field(default=None, pattern=r"^[0-9+][0-9 \-]*[0-9]$")
     email: str | None = Field(default=None, pattern=r"^[^@\s<>]+@[^@\s<>]+\.[a-z]{2,}$")
-    web: HttpUrl | None = None
+    web: WebAddress | None = None
     hours: PlainText | None = None
     audience: PlainText | None = Field(default=None, description="Who the contact is for.")
     note: MarkdownText | None = None
     verified_on: date | None = Field(
         default=None, description="When the number and hours were last checked."
     )
-    source: HttpUrl | None = Field(
+    source: WebAddress | None = Field(
         default=None, description="The page the number and hours were checked on."
     )
     example: bool = Field(default=False, description="True when the details are invented.")
@@ -123,7 +129,7 @@ class ContactsFile(Strict):
 class LegalSource(Strict):
     id: Slug
     title: PlainText
-    url: HttpUrl | None = None
+    url: WebAddress | None = None
     note: MarkdownText | None = None
     caveat: PlainText | None = Field(
         default=None, description="What about the citations of this source is not verified; "
@@ -179,7 +185,7 @@ class Routine(Strict):
     audience: PlainText
     owner: Slug = Field(description="Id of a role in routines/roles.yml.")
     adopted_on: date
-    decision_ref: str = Field(min_length=1, description="Decision reference, e.g. SN 2019/45.")
+    decision_ref: Text = Field(min_length=1, description="Decision reference, e.g. SN 2019/45.")
     last_reviewed: date
     review_interval_months: int | None = Field(default=None, ge=1, le=60)
     review_by: date | None = None
@@ -199,6 +205,7 @@ class Routine(Strict):
     @model_validator(mode="after")
     def _review_rule(self) -> Routine:
         one_review_rule(self.review_interval_months, self.review_by)
+        review_order_rule(self.last_reviewed, self.review_by)
         if self.last_reviewed < self.adopted_on:
             raise ValueError("last_reviewed: is before adopted_on; check both dates")
         return self
@@ -212,7 +219,7 @@ class Routine(Strict):
 
 
 class MatrixCell(Strict):
-    letter: str = Field(min_length=1, max_length=3)
+    letter: Text = Field(min_length=1, max_length=3)
     routine: Slug | None = None
 
 
@@ -242,7 +249,7 @@ class MatrixFile(Strict):
     columns: list[Slug] = Field(
         min_length=1, description="Ids of committees, departments or units."
     )
-    legend: dict[str, PlainText] = Field(min_length=1)
+    legend: dict[Text, PlainText] = Field(min_length=1)
     rows: list[MatrixRow] = Field(min_length=1)
     transpose: bool = Field(
         default=False,
@@ -257,7 +264,7 @@ class Revision(Strict):
     version: str = Field(pattern=r"^[0-9A-Za-z][0-9A-Za-z.\-]*$")
     adopted_on: date
     committee: Slug
-    decision_ref: str = Field(min_length=1)
+    decision_ref: Text = Field(min_length=1)
     changes: MarkdownText = Field(description="Summary of what changed (mandatory).")
     example: bool = False
 

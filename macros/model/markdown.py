@@ -8,6 +8,8 @@ import re
 
 # Characters Python-Markdown treats as syntax and accepts a backslash escape for.
 _PLAIN_SPECIAL = re.compile(r"([\\`*_\[\]{}()#+!])")
+# What starts a list or a numbered list at the start of a line: "- ", "1. ", "1) "
+_LIST_START = re.compile(r"^(-|\d+(?=[.)]))")
 _ATTR_BRACES = re.compile(r"([{}])")
 _WHITESPACE = re.compile(r"\s+")
 _LANG_SUFFIX = re.compile(r"\.(sv|en)\.md$")
@@ -18,8 +20,15 @@ def one_line(value: str) -> str:
 
 
 def plain(value: str) -> str:
-    """Plain text as Markdown that renders literally (no markup, no HTML)."""
-    return _PLAIN_SPECIAL.sub(r"\\\1", html.escape(one_line(value), quote=False))
+    """Plain text as Markdown that renders literally (no markup, no HTML), also at the start
+    of a line (``- punkt`` is not a list item, ``1. punkt`` not a numbered one)."""
+    escaped = _PLAIN_SPECIAL.sub(r"\\\1", html.escape(one_line(value), quote=False))
+    return _LIST_START.sub(_escape_list_start, escaped)
+
+
+def _escape_list_start(match: re.Match[str]) -> str:
+    text = match.group(1)
+    return "\\-" if text == "-" else text + "\\"
 
 
 def inline(value: str) -> str:

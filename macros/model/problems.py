@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from macros.model.catalogue import both
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -35,4 +37,4 @@ def summary(problems: list[Problem]) -> str:
     errors = sum(p.is_error for p in problems)
     warnings = len(problems) - errors
     files = len({p.file for p in problems})
-    return f"{errors} error(s), {warnings} warning(s) in {files} file(s)"
+    return both("cli_summary", errors=errors, warnings=warnings, files=files)

@@ -13,7 +13,9 @@ from typing import Protocol
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from macros.model.base import Slug, Strict
+from macros.model.catalogue import both
 from macros.model.review import Review
+from macros.model.text import Text
 
 REVIEW_FIELDS = ("owner", "last_reviewed", "review_interval_months", "review_by")
 
@@ -24,6 +26,14 @@ def one_review_rule(interval: int | None, review_by: date | None) -> None:
             "review_interval_months: give exactly one of review_interval_months or review_by"
             " — keep either `review_interval_months: 12` or `review_by: YYYY-MM-DD`"
         )
+
+
+def review_order_rule(last_reviewed: date, review_by: date | None) -> None:
+    """A review cannot have happened after the date it was due by: one of the two is a typo."""
+    if review_by is not None and last_reviewed > review_by:
+        values = {"reviewed": last_reviewed.isoformat(), "due": review_by.isoformat()}
+        raise ValueError(f"last_reviewed: {both('reviewed_after_due', **values)}"
+                         f" — {both('reviewed_after_due_fix')}")
 
 
 class HasReviewFields(Protocol):
@@ -56,6 +66,7 @@ class _ReviewFields(BaseModel):
     @model_validator(mode="after")
     def _one_rule(self) -> _ReviewFields:
         one_review_rule(self.review_interval_months, self.review_by)
+        review_order_rule(self.last_reviewed, self.review_by)
         return self
 
     @property
@@ -73,7 +84,7 @@ class PageMeta(_ReviewFields):
 
     model_config = ConfigDict(extra="allow", frozen=True)
 
-    title: str | None = None
+    title: Text | None = None
 
 
 class ReviewPolicy(Strict):

@@ -12,6 +12,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, model_validator
 
 from macros.model.base import Strict
+from macros.model.catalogue import both
 
 # A word or phrase: one to ten words of letters, digits and - ' . / & (not a sentence)
 _WORD = re.compile(r"^[\w'’.&/-]+( [\w'’.&/-]+){0,9}$")
@@ -20,8 +21,8 @@ _WORD = re.compile(r"^[\w'’.&/-]+( [\w'’.&/-]+){0,9}$")
 def _word(value: str) -> str:
     word = " ".join(value.split())
     if not _WORD.match(word) or sum(c.isalnum() for c in word) < 2:
-        raise ValueError(f"{value!r} is not a word or short phrase — write one to ten words "
-                         "of letters and digits, without commas or brackets, e.g. skyddat boende")
+        raise ValueError(f"{both('syn_word_invalid', value=repr(value))}"
+                         f" — {both('syn_word_invalid_fix')}")
     return word
 
 
@@ -42,12 +43,10 @@ class SynonymGroup(Strict):
     @model_validator(mode="after")
     def _enough_words(self) -> SynonymGroup:
         if not self.sv and not self.en:
-            raise ValueError("sv: the group has no words — give `sv: [...]` and/or `en: [...]`, "
-                             "or remove the group")
+            raise ValueError(f"sv: {both('syn_group_empty')} — {both('syn_group_empty_fix')}")
         if max(len(self.sv), len(self.en)) < 2:
             field = "sv" if self.sv else "en"
-            raise ValueError(f"{field}: one word is not a group — add the words staff also use "
-                             "for it in the same language, e.g. sv: [dagis, förskola]")
+            raise ValueError(f"{field}: {both('syn_group_one')} — {both('syn_group_one_fix')}")
         return self
 
     def words(self, lang: str) -> list[str]:

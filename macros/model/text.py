@@ -1,11 +1,26 @@
-"""Bilingual text values: Swedish required, English optional, no raw HTML, safe links."""
+"""Bilingual text values: Swedish required, English optional, no raw HTML, safe links.
+
+Every text of the data follows one link rule (:mod:`macros.model.link_rule`), whether it is
+rendered as Markdown (:class:`MarkdownText`) or literally (:class:`PlainText`, keywords, the
+free-text fields typed :data:`Text`): a link in a title is inert, but the rule is one rule.
+"""
 
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    field_validator,
+)
+
+from macros.model.link_rule import link_message, refused_scheme, text_link_problem
 
 Lang = Literal["sv", "en"]
 LANGUAGES: tuple[Lang, ...] = ("sv", "en")
@@ -13,10 +28,6 @@ DEFAULT_LANGUAGE: Lang = "sv"
 
 # A tag-like "<x", "</x" or "<!": text from YAML is never HTML.
 _HTML_TAG = re.compile(r"<\s*(?:[/!?]\s*)?[A-Za-z]|<!--")
-# Markdown link targets: [label](target), ![alt](target) and reference definitions [r]: target.
-_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)|\]:\s*<?([^\s>]+)")
-_SAFE_SCHEMES = ("http:", "https:", "mailto:", "tel:")
-_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 def html_problem(value: str) -> str | None:
@@ -28,16 +39,54 @@ def html_problem(value: str) -> str | None:
     return None
 
 
+# Control characters (tab and line breaks aside) and the bidi overrides, embeddings and
+# isolates: invisible, they break XML (the Atom feeds) or reorder what a reader sees.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def control_problem(value: str) -> str | None:
+    """Describe a control or bidi-override character in ``value``, or None."""
+    found = _CONTROL.search(value)
+    if found is None:
+        return None
+    from macros.model.catalogue import both  # here: the catalogue imports this module
+
+    code = f"U+{ord(found.group()):04X}"
+    return f"{both('text_control', code=code)} — {both('text_control_fix', code=code)}"
+
+
 def link_problem(value: str) -> str | None:
-    """Describe a Markdown link with an unsafe scheme (javascript:, data:, ...)."""
-    for inline_target, reference_target in _MD_LINK.findall(value):
-        target = inline_target or reference_target
-        if _SCHEME.match(target) and not target.lower().startswith(_SAFE_SCHEMES):
-            return (
-                f"link target {target!r} is not allowed; use https:, mailto:, tel: "
-                "or a relative link to another page"
-            )
-    return None
+    """Describe a Markdown link the link rule refuses (javascript:, data:, //host, …)."""
+    return text_link_problem(value)
+
+
+def text_problem(value: str) -> str | None:
+    """What no text of the data may hold: raw HTML, a link the rule refuses, a control
+    character."""
+    return html_problem(value) or link_problem(value) or control_problem(value)
+
+
+def _checked_text(value: str) -> str:
+    problem = text_problem(value)
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def _checked_address(value: Any) -> Any:
+    if isinstance(value, str):
+        scheme = refused_scheme(value)
+        if scheme is not None:
+            message, fix = link_message(value, scheme)
+            raise ValueError(f"{message} — {fix}")
+    return value
+
+
+# A free-text field that is not bilingual (a decision reference, a matrix letter, a page's
+# front-matter title): the same rules as every text.
+Text = Annotated[str, AfterValidator(_checked_text)]
+# A web address: the link rule first (its message), then pydantic's http(s) URL.
+WebAddress = Annotated[HttpUrl, BeforeValidator(_checked_address)]
 
 
 class _BilingualBase(BaseModel):
@@ -63,7 +112,7 @@ class _BilingualBase(BaseModel):
     @classmethod
     def problem(cls, value: str) -> str | None:
         """What is wrong with one language's text, or None."""
-        return html_problem(value)
+        return text_problem(value)
 
     @field_validator("sv", "en")
     @classmethod
@@ -86,10 +135,6 @@ class PlainText(_BilingualBase):
 class MarkdownText(_BilingualBase):
     """Bilingual inline Markdown (steps, notes): emphasis and safe links; no HTML."""
 
-    @classmethod
-    def problem(cls, value: str) -> str | None:
-        return html_problem(value) or link_problem(value)
-
 
 class Keywords(BaseModel):
     """Search words per language: what staff type when they look for a routine."""
@@ -109,7 +154,7 @@ class Keywords(BaseModel):
         for value in cleaned:
             if not value:
                 raise ValueError("contains an empty word; remove it")
-            problem = html_problem(value)
+            problem = text_problem(value)
             if problem:
                 raise ValueError(problem)
         return cleaned

@@ -25,7 +25,8 @@ from pathlib import Path
 
 from mike import commands, git_utils
 
-from macros.checks.project import check_project, open_project, review_problems
+from macros.checks.project import open_project, review_problems
+from macros.checks.registry import check_project
 from macros.links.internal import check_site
 from macros.load.deploy_branch import branch_ref, git, head_commit, read_file
 from macros.model.problems import Problem, summary

@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.load.deploy_branch import branch_ref, head_commit, read_file
+from macros.model.catalogue import label
 from macros.model.core import KnowledgeBase, Revision
 from macros.model.snapshot import MODEL_JSON, Snapshot, SnapshotProblem, parse_snapshot
 from macros.model.text import Lang
 from macros.model.versions import earlier
-from macros.render.labels import label
 
 
 @dataclass(frozen=True)

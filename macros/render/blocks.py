@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
 
-from macros.model.core import Contact, KnowledgeBase, MatrixCell, Routine
-from macros.model.markdown import cell, inline, plain, relative_link, tel_href
+from macros.model.catalogue import label
+from macros.model.core import Contact, KnowledgeBase, Routine
+from macros.model.markdown import inline, plain, relative_link
 from macros.model.text import Lang, MarkdownText, PlainText
-from macros.render.labels import label
-from macros.search.marks import weighted_name
+from macros.render.contacts import contact_table as contacts_block
+from macros.render.matrices import responsibility_matrix as matrix_block
 
 ROUTINES_DIR = "rutiner"
 INDEX_SRC = f"{ROUTINES_DIR}/index.md"
@@ -32,10 +32,6 @@ def routine_src(routine: Routine) -> str:
 
 def department_src(department_id: str) -> str:
     return f"{ROUTINES_DIR}/{department_id}/index.md"
-
-
-def _url(url: object) -> str:
-    return quote(str(url), safe=":/?#@!$&'*+,;=%~")
 
 
 @dataclass
@@ -94,6 +90,13 @@ class Renderer:
         routine = self.routine(routine_id)
         return self.link(self.t(routine.title), routine_src(routine))
 
+    def routine_link_to(self, text_md: str, routine_id: str) -> str:
+        """``text_md`` linked to a routine's page."""
+        return self.link(text_md, routine_src(self.routine(routine_id)))
+
+    def department_link(self, text_md: str, department_id: str) -> str:
+        return self.link(text_md, department_src(department_id))
+
     # --- checklist ---------------------------------------------------------------------
     def checklist_items(self, steps: Iterable[MarkdownText]) -> str:
         return "\n".join(f"- [ ] {self.md(step)}" for step in steps)
@@ -138,31 +141,8 @@ class Renderer:
         contacts = self.select_contacts(ids, department, scope)
         if not contacts:
             return self.label("no_contacts")
-        heads = ["contact_name", "phone", "email_web", "hours", "for_whom", "verified"]
-        rows = ["| " + " | ".join(self.label(h) for h in heads) + " |",
-                "|" + "---|" * len(heads)]
-        for contact in contacts:
-            rows.append("| " + " | ".join(cell(c) for c in self._contact_cells(contact)) + " |")
-        table = "\n".join(rows)
+        table = contacts_block(self, contacts)
         return self.with_note(table) if note else table
-
-    def _contact_cells(self, contact: Contact) -> list[str]:
-        name = weighted_name(f"**{self.t(contact.name)}**")
-        if contact.example:
-            name += f" *({self.label('example_mark')})*"
-        if contact.note:
-            name += f"<br>{self.md(contact.note)}"
-        phone = f"[{plain(contact.phone)}]({tel_href(contact.phone)})" if contact.phone else ""
-        reach = []
-        if contact.email:
-            reach.append(f"[{plain(contact.email)}](mailto:{_url(contact.email)})")
-        if contact.web:
-            host = urlsplit(str(contact.web)).netloc.removeprefix("www.")
-            reach.append(f"[{plain(host)}]({_url(contact.web)})")
-        verified = (contact.verified_on.isoformat() if contact.verified_on
-                    else f"*{self.label('not_verified')}*")
-        return [name, phone, "<br>".join(reach), self.t(contact.hours),
-                self.t(contact.audience), verified]
 
     # --- responsibility matrix ---------------------------------------------------------
     def responsibility_matrix(self, matrix_id: str) -> str:
@@ -171,36 +151,4 @@ class Renderer:
         except KeyError:
             raise UnknownReference(f"unknown matrix `{matrix_id}`; "
                                    "use an id from routines/matrices/*.yml") from None
-        headers = [self.t(self.kb.org_name(c)) for c in matrix.columns]
-        tasks: list[str] = []
-        grid: list[list[str]] = []  # grid[task][column]
-        for row in matrix.rows:
-            task = self.t(row.task)
-            if row.routine:
-                task = self.link(task, routine_src(self.routine(row.routine)))
-            tasks.append(task)
-            grid.append([self._matrix_cell(row.cells.get(c), row.routine)
-                         for c in matrix.columns])
-        if matrix.transpose:  # the columns (e.g. units) become rows
-            first, top = self.label("unit"), tasks
-            lines = [[h, *(grid[t][c] for t in range(len(tasks)))]
-                     for c, h in enumerate(headers)]
-        else:
-            first, top = self.label("task"), headers
-            lines = [[task, *grid[t]] for t, task in enumerate(tasks)]
-        rows = ["| " + " | ".join(cell(h) for h in [first, *top]) + " |",
-                "|---|" + ":---:|" * len(top)]
-        rows += ["| " + " | ".join(cell(v) for v in line) + " |" for line in lines]
-        legend = "\n".join(f"- **{plain(letter)}** – {self.t(text)}"
-                           for letter, text in matrix.legend.items())
-        parts = ["\n".join(rows), f"**{self.label('legend')}**", legend]
-        if matrix.description:
-            parts.insert(0, self.md(matrix.description))
-        return self.with_note("\n\n".join(parts))
-
-    def _matrix_cell(self, value: MatrixCell | None, row_routine: str | None) -> str:
-        if value is None:
-            return ""
-        letter = plain(value.letter)
-        target = value.routine or row_routine
-        return self.link(letter, routine_src(self.routine(target))) if target else letter
+        return self.with_note(matrix_block(self, matrix))

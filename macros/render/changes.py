@@ -13,13 +13,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from macros.model.catalogue import catalogue, label
 from macros.model.core import MatrixFile, Routine
 from macros.model.diff import CollectionDiff, FieldChange, ItemChange, diff_snapshots, is_text
 from macros.model.markdown import plain
 from macros.model.snapshot import Snapshot, snapshot
 from macros.model.text import PlainText
 from macros.render.blocks import Renderer
-from macros.render.labels import LABELS, label
 
 _NAME_FIELDS = ("title", "name")  # what an item is called, in every collection
 _ROLE_FIELDS = frozenset({"owner"})
@@ -70,7 +70,7 @@ class _Page:
 
 def _field_name(page: _Page, field: str) -> str:
     key = f"chg_field_{field}"
-    if key in LABELS:
+    if key in catalogue():
         return page.r.label(key)
     name = f"`{field}`" if _CODE_NAME.match(field) else plain(field)
     return page.say("chg_field_unknown", name=name)
@@ -89,9 +89,9 @@ def _value(page: _Page, field: str, value: Any) -> str:
 
 def _count(page: _Page, field: str, n: int | None) -> str:
     key = f"chg_n_{field}"
-    if n == 1 and f"{key}_one" in LABELS:
+    if n == 1 and f"{key}_one" in catalogue():
         key += "_one"
-    return page.r.label(key, n=n) if key in LABELS else str(n)
+    return page.r.label(key, n=n) if key in catalogue() else str(n)
 
 
 def _value_line(page: _Page, change: FieldChange, field: str) -> str:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -68,7 +68,7 @@ def script_partials(config: Any) -> list[str]:
     base.html and header.html decide)."""
     features = config.theme.get("features") or []
     names = list(_ALWAYS)
-    if config.theme.get("palette"):
+    if not isinstance(config.theme.get("palette"), Mapping):  # header.html: also without one
         names.append("partials/javascripts/palette.html")
     if "announce.dismiss" in features:
         names.append("partials/javascripts/announce.html")

@@ -42,7 +42,7 @@ def glossary(r: Renderer) -> str:
         heading = r.t(term.term)
         if term.abbreviation:
             heading += f" ({plain(term.abbreviation)})"
-        parts.append(f"### {heading} {{ #{term.id} }}")
+        parts.append(f"## {heading} {{ #{term.id} }}")  # right under the page's title
         other = "en" if r.lang == "sv" else "sv"
         if term.term.en:
             parts.append(f"*{r.label('in_other_language')}: "

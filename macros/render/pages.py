@@ -11,6 +11,7 @@ from macros.model.core import Routine
 from macros.model.markdown import plain
 from macros.model.text import PlainText
 from macros.render.blocks import TOPICS_SRC, Renderer, UnknownReference, department_src
+from macros.render.matrices import unit_links
 from macros.search.marks import heading_attrs, unindexed, unindexed_admonition, unindexed_paragraph
 
 # Facts under "About this routine" the index leaves out: dates nobody searches for
@@ -126,6 +127,11 @@ def department_page(r: Renderer, department_id: str) -> str:
             f"- **{r.t(u.name)}**" + _example_mark(r, u.example)
             + (f" – {r.md(u.description)}" if u.description else "")
             for u in department.units))
+    views = unit_links(r, department_id)
+    if views:  # what the department and its units do in the matrices (macros/render/matrices)
+        body.append(f"## {r.label('department_tasks')} {heading_attrs('tasks', indexed=False)}")
+        body.append(r.label("department_tasks_intro"))
+        body.append("\n".join(f"- {link}" for link in views))
     body.append(f"## {r.label('own_routines')} {heading_attrs('routines', indexed=False)}")
     own = r.kb.routines_of(department_id)
     body.append("\n".join(_summary_line(r, x) for x in own) if own else r.label("no_routines"))

@@ -24,6 +24,7 @@ from xml.sax.saxutils import escape
 
 import jinja2
 
+from macros.load.settings import DEFAULTS
 from macros.model.core import KnowledgeBase
 from macros.render.blocks import UnknownReference
 from macros.render.csp import WORKER_POLICY, Policy, frame_ancestors
@@ -68,7 +69,7 @@ class SiteSettings:
 
     host: str
     policy: Policy
-    current_alias: str = "gallande"
+    current_alias: str = DEFAULTS.current_alias
     languages: tuple[str, ...] = ("en",)  # the folders of the other languages (404 pages)
 
 

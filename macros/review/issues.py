@@ -11,8 +11,8 @@ import subprocess
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
+from macros.model.catalogue import label
 from macros.model.review import ReviewStatus
-from macros.render.labels import label
 from macros.review.report import OwnerGroup, ReviewReport, markdown_group
 
 LABEL = "granskning"

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from macros.model.catalogue import both, label
 from macros.model.core import KnowledgeBase
 from macros.model.problems import Problem, Severity
 from macros.model.review import ReviewStatus
 from macros.model.text import LANGUAGES, Lang
-from macros.render.labels import label
 from macros.review.items import ReviewItem
 
 FORMATS = ("text", "markdown", "json")
@@ -81,15 +81,14 @@ def report_problems(report: ReviewReport, fail_on_overdue: bool = True) -> list[
             item, review_by = entry.item, entry.item.review.review_by.isoformat()
             if entry.status is ReviewStatus.OVERDUE:
                 severity = Severity.ERROR if fail_on_overdue else Severity.WARNING
-                message = f"review overdue since {review_by} (owner `{item.owner}`)"
+                message = both("rev_overdue", date=review_by, owner=item.owner)
             elif entry.status is ReviewStatus.DUE_SOON:
                 severity = Severity.WARNING
-                message = f"review due by {review_by} (owner `{item.owner}`)"
+                message = both("rev_due_soon", date=review_by, owner=item.owner)
             else:
                 continue
-            fix = ("review it and set `last_reviewed` to the review date" if
-                   item.field == "last_reviewed" else "review it, set `last_reviewed` to the "
-                   "review date and `review_by` to the next review-by date")
+            fix = both("rev_fix_last_reviewed" if item.field == "last_reviewed"
+                       else "rev_fix_review_by")
             problems.append(Problem(item.file, item.line, item.field, message, fix, severity))
     return problems
 

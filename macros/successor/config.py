@@ -3,8 +3,9 @@
 One source of truth: everything the successor can take over is read from ``mkdocs.yml`` (site
 name and description, theme, i18n languages, markdown_extensions, validation, redirects); what
 only our `kb` plugin does in the MkDocs build comes to the successor as files in its docs folder
-(the generated pages, the macros expanded, the review notice) and as per-language ``extra``
-values its templates read (``overrides-successor/``). Zensical ignores plugins it does not know
+(`kb stage`, macros/build/stage/: the generated pages, the macros expanded, the review
+notice, each language's navigation) and as per-language ``extra`` values its templates read
+(``overrides-successor/``). Zensical ignores plugins it does not know
 (``kb``, ``i18n``, ``mike``) and would map ``macros`` onto its own macros extension; the pages
 arrive expanded, so ``macros`` is left out.
 """
@@ -14,8 +15,9 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlsplit
 
+from macros.load.settings import DEFAULTS
+from macros.model.catalogue import catalogue
 from macros.model.text import DEFAULT_LANGUAGE, LANGUAGES
-from macros.render.labels import LABELS
 
 # Plugins the successor gets, with the settings it understands; the rest are ours or mike's.
 _KEPT_PLUGINS = ("search", "i18n", "redirects")
@@ -42,6 +44,8 @@ def _plugins(ours: list[Any]) -> list[Any]:
         if name not in _KEPT_PLUGINS:
             continue
         settings = dict(entry[name] or {}) if isinstance(entry, dict) else {}
+        if name == "redirects" and not settings.get("redirect_maps"):
+            continue  # Zensical writes an empty redirect.json for it, in each language
         if name == "search":
             settings.pop("lang", None)  # Zensical's search has no language setting
         if name == "i18n":
@@ -58,13 +62,16 @@ def language_extra(lang: str, current_alias: str, statement: str, site_url: str,
     the language, the alias of the version in force and where the accessibility statement is
     (the MkDocs build passes the same as template variables, macros/build/plugin.py)."""
     return {"kb": {
-        "labels": {key: texts[lang] for key, texts in LABELS.items()},
+        "labels": {key: texts[lang] for key, texts in catalogue().items()},
         "lang": lang,
         "search_lang": "" if lang == DEFAULT_LANGUAGE else lang,
         "current_alias": current_alias,
         "statement": statement,
         "embed_guide": embed_guide,
         "site_root": site_url if site_url.endswith("/") else site_url + "/",
+        # our feeds are shared by the languages, at the site's root: zensical-i18n builds
+        # each language as a site of its own (en/), so English pages reach them with ../
+        "feed": ("" if lang == DEFAULT_LANGUAGE else "../") + f"api/routines.{lang}.atom",
         "not_found": _not_found(lang, site_url),
         "alternate": alternate,
     }}
@@ -78,7 +85,7 @@ def _not_found(lang: str, site_url: str) -> list[dict[str, str]]:
     order = [lang, *(other for other in LANGUAGES if other != lang)]
     return [{"lang": other,
              "start": root + ("" if other == DEFAULT_LANGUAGE else f"{other}/"),
-             **{key: LABELS[key][other] for key in
+             **{key: catalogue()[key][other] for key in
                 ("not_found_title", "not_found_body", "not_found_start")}}
             for other in order]
 
@@ -94,7 +101,7 @@ def _alternate(lang: str, languages: list[dict[str, Any]]) -> list[dict[str, str
 
 
 def _i18n_with_extra(plugins: list[Any], current_alias: str, statement: str,
-                     site_url: str, embed_guide: str) -> None:
+                     site_url: str, embed_guide: str, navs: dict[str, list[Any]]) -> None:
     for entry in plugins:
         if isinstance(entry, dict) and "i18n" in entry:
             ours = list(entry["i18n"].get("languages", []))
@@ -107,22 +114,26 @@ def _i18n_with_extra(plugins: list[Any], current_alias: str, statement: str,
                                             site_url, alternate, embed_guide))
                 extra["alternate"] = alternate  # the theme's header shows the switch then
                 language["extra"] = extra
+                if language["locale"] in navs:  # zensical-i18n takes `nav` per language
+                    language["nav"] = navs[language["locale"]]
                 languages.append(language)
             entry["i18n"]["languages"] = languages
 
 
 def successor_config(ours: dict[str, Any], *, docs_dir: str, site_dir: str, custom_dir: str,
-                     site_url: str, current_alias: str = "gallande",
+                     site_url: str, current_alias: str = DEFAULTS.current_alias,
                      statement: str = "tillganglighet/",
-                     embed_guide: str = "inbaddning/") -> dict[str, Any]:
-    """The Zensical configuration for our ``mkdocs.yml`` (parsed: ``ours``). Paths are
+                     embed_guide: str = "inbaddning/",
+                     navs: dict[str, list[Any]] | None = None) -> dict[str, Any]:
+    """The Zensical configuration for our ``mkdocs.yml`` (parsed: ``ours``), with each
+    language's navigation from the stage (``navs``: locale → nested ``nav:``). Paths are
     relative to the folder the configuration is written to."""
     theme = {key: value for key, value in (ours.get("theme") or {}).items()
              if key != "custom_dir"}
     theme["variant"] = VARIANT
     theme["custom_dir"] = custom_dir
     plugins = _plugins(ours.get("plugins") or [])
-    _i18n_with_extra(plugins, current_alias, statement, site_url, embed_guide)
+    _i18n_with_extra(plugins, current_alias, statement, site_url, embed_guide, navs or {})
     config: dict[str, Any] = {
         "site_name": ours.get("site_name", ""),
         "site_description": ours.get("site_description", ""),

@@ -1,5 +1,5 @@
 """Build the successor's languages side by side: ``zensical-i18n build --lang L`` in each
-language's project folder written by :mod:`macros.successor.stage` (``out/sv``, ``out/en``).
+language's project folder written by :mod:`macros.successor.project` (``out/sv``, ``out/en``).
 
 Runs in the successor's virtual environment (standard library only). A failure in either
 language fails the build with that language's output.

@@ -14,8 +14,8 @@ from datetime import date
 
 from markupsafe import Markup
 
+from macros.model.catalogue import label
 from macros.model.text import Lang
-from macros.render.labels import label
 
 _UNSAFE = re.compile(r'[\\"<>\n\r\f]')
 

@@ -24,9 +24,9 @@ from mkdocs.utils import get_relative_url
 
 from macros.build.pages import NO_MACROS, localized
 from macros.build.print.html_rewrite import Rewrite, rewrite_html
+from macros.model.catalogue import label
 from macros.model.markdown import plain, relative_link
 from macros.model.text import DEFAULT_LANGUAGE, LANGUAGES, Lang
-from macros.render.labels import label
 
 PLAN_DIR = "handlingsplan"
 PLAN_INDEX_SRC = f"{PLAN_DIR}/index.md"

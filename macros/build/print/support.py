@@ -34,11 +34,11 @@ from macros.build.print.plan import (
     generated_print_pages,
     pdf_path,
 )
+from macros.model.catalogue import label
 from macros.model.core import KnowledgeBase, Revision
 from macros.model.markdown import norm_src_uri
 from macros.model.review import Review
 from macros.model.text import Lang
-from macros.render.labels import label
 
 log = get_plugin_logger("kb")
 ReviewOf = Callable[[str], tuple[Review, str] | None]

@@ -40,11 +40,56 @@
     link.setAttribute("href", link.getAttribute("data-kb-in-force"));
   });
 
-  /* Material's search dialog has no name (axe: aria-dialog-name): its search box's label. */
-  var dialog = document.querySelector(".md-search[role=dialog]");
-  var box = dialog && dialog.querySelector("input[aria-label]");
-  if (box && !dialog.hasAttribute("aria-label")) {
-    dialog.setAttribute("aria-label", box.getAttribute("aria-label"));
+  /* A table's scrolling region (macros/build/table_scroll.py, macros/render/matrices.py) is
+   * a tab stop so the keyboard can scroll it; when the table fits, the stop only gets in the
+   * way: drop it, and bring it back when the window narrows. */
+  function scrollStops() {
+    document.querySelectorAll(".kb-scroll[role=region]").forEach(function (region) {
+      if (region.scrollWidth > region.clientWidth + 1
+          || region.scrollHeight > region.clientHeight + 1) {
+        region.setAttribute("tabindex", "0");
+      } else {
+        region.removeAttribute("tabindex");
+      }
+    });
+  }
+  window.addEventListener("load", scrollStops);
+  window.addEventListener("resize", scrollStops);
+
+  /* While the search is open it is a modal dialog: what lies behind it is inert — out of the
+   * keyboard's and screen readers' reach (as a modal <dialog> makes it) — until it closes. */
+  var searchToggle = document.getElementById("__search");
+  function behindSearch() {
+    var parts = Array.prototype.slice.call(document.querySelectorAll(".md-container"));
+    var dialog = document.querySelector(".md-search");
+    document.querySelectorAll(".md-header__inner > *").forEach(function (part) {
+      if (!part.contains(dialog) && !part.matches("label[for=__search]")) {
+        parts.push(part);
+      }
+    });
+    parts.forEach(function (part) { part.inert = searchToggle.checked; });
+  }
+  if (searchToggle) { searchToggle.addEventListener("change", behindSearch); }
+
+  /* Material draws two things by script whose markup a template cannot change:
+   * - the version selector's button, named "Välj version" while it shows "2026": its name
+   *   must contain what it shows (WCAG 2.5.3, axe label-content-name-mismatch);
+   * - a search result's tags (the routine's search words), each list a <nav> without a name,
+   *   several per page (axe landmark-unique): a list of words, not a navigation. */
+  function fixDrawn(root) {
+    root.querySelectorAll(".md-version__current[aria-label]:not([data-kb-named])")
+      .forEach(function (button) {
+        var shown = button.textContent.replace(/\s+/g, " ").trim();
+        button.setAttribute("aria-label", shown + " – " + button.getAttribute("aria-label"));
+        button.setAttribute("data-kb-named", "");
+      });
+    root.querySelectorAll(".md-search-result nav.md-tags:not([role])").forEach(function (tags) {
+      tags.setAttribute("role", "none");
+    });
+  }
+  if ("MutationObserver" in window) {
+    new MutationObserver(function () { fixDrawn(document); })
+      .observe(root, {childList: true, subtree: true});
   }
 
   /* The page's print footer (overrides/partials/kb-print.html): its @page rule comes in a meta
