@@ -2,7 +2,8 @@
 (tests/served.py): what staff type, typed into the real search box, finds the page they need;
 results name the department and the summary; the keyboard works and the target page
 highlights the words; the engine's WebAssembly runs under the search worker's own policy and
-nothing is fetched from another origin; embedded pages have no search."""
+nothing is fetched from another origin; embedded pages have no search. The built index:
+tests/site/test_search.py; what is indexed: tests/unit/search/test_marks.py."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ import pytest
 
 from macros.bench.search.browser import SearchBox
 from macros.links.local_server import serve
+from macros.model.catalogue import label
+from macros.model.text import Lang
 from macros.render.csp import WORKER_POLICY
 from tests.served import RealSite
 
@@ -108,11 +111,12 @@ def test_keyboard_opens_chooses_and_the_page_highlights(page: Any,
     page.locator("mark[data-md-highlight]").first.wait_for(timeout=5_000)
 
 
-@pytest.mark.parametrize(("path", "name"), [("/", "Sök"), ("/en/", "Search")])
+@pytest.mark.parametrize(("path", "lang"), [("/", "sv"), ("/en/", "en")])
 def test_the_search_dialog_has_a_name(page: Any, nginx_real: RealSite, path: str,
-                                      name: str) -> None:
+                                      lang: Lang) -> None:
     page.goto(f"{nginx_real.base}{path}")
-    assert page.locator(".md-search[role=dialog]").get_attribute("aria-label") == name
+    name = page.locator(".md-search[role=dialog]").get_attribute("aria-label")
+    assert name == label("search_dialog", lang)
 
 
 def test_the_engine_runs_under_the_workers_own_policy_from_this_site(

@@ -71,7 +71,7 @@ def test_a_result_shows_the_department_and_the_summary(small_site: Path) -> None
 
 def test_text_from_the_data_stays_text(small_site: Path) -> None:
     """'5 < 6 & *x*' in a step: the index holds the page's text as plain text (the worker
-    escapes it before Material shows an excerpt: tests/test_search_browser.py)."""
+    escapes it before Material shows an excerpt: tests/browser/test_search.py)."""
     text = _pages(small_site, "sv")[ROUTINE].content
     assert "5 < 6 & x" in text and "*x*" not in text and "<em>" not in text
 

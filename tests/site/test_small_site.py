@@ -85,7 +85,7 @@ def test_navigation_from_organisation_data(small_site: Path) -> None:
 
 
 def test_each_language_searches_its_own_index(small_site: Path) -> None:
-    """One worker for both, told the page's language (tests/test_search_site.py has the
+    """One worker for both, told the page's language (tests/site/test_search.py has the
     indexes themselves)."""
     assert "search-worker.js?lang=en" in read(small_site, "en/index.html")
     assert "search-worker.js?lang=sv" in read(small_site, "index.html")
