@@ -5,6 +5,7 @@ fails here."""
 
 from __future__ import annotations
 
+import ast
 import re
 import typing
 from collections.abc import Callable
@@ -79,6 +80,27 @@ def test_an_english_only_message_is_caught() -> None:
 def test_no_pydantic_error_type_is_a_catalogue_key() -> None:
     """A model's own rule is found by its key: pydantic's error types must not be one."""
     assert set(typing.get_args(ErrorType)) & set(catalogue()) == set()
+
+
+# references.py: where the noun ("unit", "owner role", …) stands in each call that words it
+_NOUN_ARGUMENT = {"ids": 3, "_duplicates": 3, "_first_file_duplicates": 2, "unknown": 3,
+                  "_check_refs": 5}
+
+
+def test_every_noun_of_the_reference_checks_is_in_the_catalogue() -> None:
+    source = Path(__file__).parents[3] / "macros" / "load" / "references.py"
+    nouns = set()
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "attr", getattr(node.func, "id", ""))
+            position = _NOUN_ARGUMENT.get(name)
+            if position is not None and len(node.args) > position:
+                argument = node.args[position]
+                if isinstance(argument, ast.Constant) and isinstance(argument.value, str):
+                    nouns.add(argument.value)
+    assert len(nouns) >= 15
+    missing = sorted(n for n in nouns if "noun_" + n.replace(" ", "_") not in catalogue())
+    assert missing == []
 
 
 def _all_problems(root: Path) -> list[Problem]:
