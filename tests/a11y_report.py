@@ -3,7 +3,7 @@ nginx serves it (tests/served.py): per page type, language and window (a desktop
 phone) axe-core's violations and "incomplete" results (rules that need a person to judge),
 and on the phone the links and controls under 24×24 CSS px that are not inline in a
 sentence, and the widest page at 320 px. A report, not a test: tests/test_a11y.py and
-tests/test_phone.py hold the same limits.
+tests/browser/test_phone.py hold the same limits.
 
     python -m tests.a11y_report [--site DIR]   # DIR: a built site instead of publishing
 """
