@@ -8,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from macros.model.catalogue import both
+
 # 10 digits (YYMMDD-NNNN, also with + for 100-year-olds) or 12 (YYYYMMDD-NNNN), separator
 # optional; not part of a longer number.
 _PERSONAL = re.compile(r"(?<![\d+])(?:(?:19|20)(\d{6})|(\d{6}))[-+]?(\d{4})(?![\d])")
@@ -18,6 +20,7 @@ _MOBILE = re.compile(
 )
 
 Kind = Literal["personal_number", "mobile"]
+_KEYS: dict[Kind, str] = {"personal_number": "sens_personal_number", "mobile": "sens_mobile"}
 
 
 @dataclass(frozen=True)
@@ -29,17 +32,12 @@ class Finding:
 
     @property
     def message(self) -> str:
-        if self.kind == "personal_number":
-            return (f"looks like a Swedish personal identity number (`{self.masked}`): "
-                    "personal data must never be published")
-        return (f"looks like a mobile phone number (`{self.masked}`): "
-                "publish the number of a function, not a person's mobile")
+        """In Swedish / English; names the number only masked."""
+        return both(_KEYS[self.kind], masked=self.masked)
 
     @property
     def fix(self) -> str:
-        if self.kind == "personal_number":
-            return "remove the number; refer to the person by role or not at all"
-        return "use the switchboard's or the service's number instead"
+        return both(f"{_KEYS[self.kind]}_fix")
 
 
 def luhn_valid(digits: str) -> bool:

@@ -21,6 +21,7 @@ from macros.load.references import Parsed, check_references
 from macros.load.settings import DEFAULTS
 from macros.load.validation import problems_from
 from macros.load.yamlsource import SourceDoc, read_yaml
+from macros.model.catalogue import both
 from macros.model.core import KnowledgeBase, MatrixFile, Routine
 from macros.model.files import MATRIX_DIR, OPTIONAL_FILES, SINGLE_FILES
 from macros.model.problems import Problem
@@ -118,8 +119,8 @@ def validate_documents(read: list[tuple[str, SourceDoc | None]], data_display: s
     for kind in SINGLE_FILES:
         if kind not in seen_single and kind not in OPTIONAL_FILES:
             display = f"{data_display}/{kind}.yml"
-            problems.append(Problem(display, None, "", "file is missing",
-                                    f"create {display} (see README: data files)"))
+            problems.append(Problem(display, None, "", both("file_missing"),
+                                    both("file_missing_fix", path=display)))
     problems.extend(check_references(parsed))
     return LoadResult(parsed.build(), sorted(problems, key=_order), documents, singles)
 
@@ -146,8 +147,8 @@ def load(root: Path, data_dir: str = DATA_DIR) -> LoadResult:
     root = root.resolve()
     directory = root / data_dir
     if not directory.is_dir():
-        return LoadResult(None, [Problem(data_dir, None, "", "data folder is missing",
-                                         f"create {data_dir}/ with organisation.yml and routines")])
+        return LoadResult(None, [Problem(data_dir, None, "", both("data_dir_missing"),
+                                         both("data_dir_missing_fix", folder=data_dir))])
     with _lock:
         signature = files_signature(data_files(directory))
         cached = _cache.get(directory)

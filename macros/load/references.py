@@ -9,6 +9,7 @@ from typing import Any
 
 from macros.load.validation import field_path
 from macros.load.yamlsource import SourceDoc
+from macros.model.catalogue import Phrase, both, catalogue
 from macros.model.core import (
     ContactsFile,
     KnowledgeBase,
@@ -74,22 +75,36 @@ class Parsed:
         )
 
 
+def _noun(what: str) -> Phrase:
+    """'owner role' → the catalogue's noun_owner_role, in each language."""
+    return Phrase("noun_" + what.replace(" ", "_"))
+
+
+def _where(key: str, file: str) -> Phrase:
+    """Where the known ids are: 'departments in routines/organisation.yml', …"""
+    return Phrase(key, file=file)
+
+
 class _Reporter:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
 
     def unknown(self, doc: SourceDoc, loc: Loc, value: str, what: str,
-                known: Iterable[str], where: str) -> None:
+                known: Iterable[str], where: str | Phrase) -> None:
         known = sorted(known)
         close = difflib.get_close_matches(value, known, n=1)
-        hint = f"did you mean `{close[0]}`? " if close else ""
+        fix = (both("ref_unknown_hint", close=close[0], where=where) if close
+               else both("ref_unknown_fix", where=where))
         self.problems.append(Problem(
-            doc.path, doc.line_of(loc), field_path(loc), f"unknown {what} `{value}`",
-            f"{hint}use an id from {where}",
+            doc.path, doc.line_of(loc), field_path(loc),
+            both("ref_unknown", what=_noun(what), value=value), fix,
         ))
 
-    def add(self, doc: SourceDoc, loc: Loc, message: str, fix: str = "") -> None:
-        self.problems.append(Problem(doc.path, doc.line_of(loc), field_path(loc), message, fix))
+    def add(self, doc: SourceDoc, loc: Loc, key: str, **values: object) -> None:
+        """The catalogue's ``key`` and ``key_fix`` (when it has one) with ``values``."""
+        fix = both(f"{key}_fix", **values) if f"{key}_fix" in catalogue() else ""
+        self.problems.append(Problem(doc.path, doc.line_of(loc), field_path(loc),
+                                     both(key, **values), fix))
 
 
 def _duplicates(report: _Reporter, doc: SourceDoc, items: Iterable[tuple[Loc, str]],
@@ -97,9 +112,8 @@ def _duplicates(report: _Reporter, doc: SourceDoc, items: Iterable[tuple[Loc, st
     first: dict[str, Loc] = {}
     for loc, value in items:
         if value in first:
-            line = doc.line_of(first[value])
-            report.add(doc, loc, f"duplicate {what} id `{value}` (first on line {line})",
-                       "give each one its own id")
+            report.add(doc, loc, "ref_duplicate_id", what=_noun(what), value=value,
+                       line=doc.line_of(first[value]))
         else:
             first[value] = loc
 
@@ -117,17 +131,17 @@ class _Context:
     def department(self, doc: SourceDoc, loc: Loc, department: str | None) -> None:
         if department is not None and department not in self.departments:
             self.report.unknown(doc, loc, department, "department", self.departments,
-                                f"departments in {self.org_file}")
+                                _where("where_departments", self.org_file))
 
     def unit(self, doc: SourceDoc, loc: Loc, unit: str | None, department: str) -> None:
         if unit is None or department not in self.departments:
             return
         if unit not in self.units:
-            self.report.unknown(doc, loc, unit, "unit", self.units, f"units in {self.org_file}")
+            self.report.unknown(doc, loc, unit, "unit", self.units,
+                                _where("where_units", self.org_file))
         elif self.units[unit] != department:
-            self.report.add(doc, loc,
-                            f"unit `{unit}` belongs to `{self.units[unit]}`, not `{department}`",
-                            "use a unit of the same department or change the department")
+            self.report.add(doc, loc, "ref_wrong_unit", unit=unit, owner=self.units[unit],
+                            department=department)
 
     def ids(self, doc: SourceDoc, key: str, items: list[Any], what: str) -> set[str]:
         """Report duplicate ids in a list of items; return the set of ids."""
@@ -145,7 +159,8 @@ def _check_organisation(ctx: _Context, org: OrganisationFile, doc: SourceDoc) ->
     for i, dept in enumerate(org.departments):
         if dept.committee not in ctx.committees:
             ctx.report.unknown(doc, ("departments", i, "committee"), dept.committee,
-                               "committee", ctx.committees, f"committees in {ctx.org_file}")
+                               "committee", ctx.committees,
+                               _where("where_committees", ctx.org_file))
 
 
 def _check_roles(ctx: _Context, roles: RolesFile, doc: SourceDoc) -> set[str]:
@@ -159,9 +174,7 @@ def _check_contacts(ctx: _Context, contacts: ContactsFile, doc: SourceDoc) -> se
     for i, contact in enumerate(contacts.contacts):
         ctx.department(doc, ("contacts", i, "department"), contact.department)
         if contact.scope == "internal" and contact.department is None:
-            ctx.report.add(doc, ("contacts", i, "department"),
-                           "an internal contact needs a department",
-                           "add `department: <id>` so it is listed on its department's page")
+            ctx.report.add(doc, ("contacts", i, "department"), "ref_contact_needs_department")
     return ctx.ids(doc, "contacts", contacts.contacts, "contact")
 
 
@@ -189,9 +202,8 @@ def _check_keywords(report: _Reporter, routines: list[tuple[Routine, SourceDoc]]
                 if other != routine.id:
                     report.problems.append(Problem(
                         doc.path, doc.line_of(("keywords", lang, i)), f"keywords.{lang}[{i}]",
-                        f"`{word}` is also a search word of `{other}`",
-                        "a search word should lead to one routine; keep it on the routine that "
-                        "answers it", Severity.WARNING))
+                        both("ref_keyword_shared", word=word, other=other),
+                        both("ref_keyword_shared_fix"), Severity.WARNING))
 
 
 def check_guides(ctx: _Context, known: _Known, parsed: Parsed) -> None:
@@ -228,14 +240,13 @@ def _check_training(ctx: _Context, known: _Known, training: TrainingFile,
     for i, need in enumerate(training.requirements):
         loc: Loc = ("requirements", i)
         _check_refs(ctx, doc, loc, [("group", need.group)], groups, "group",
-                    "`groups` in this file")
+                    Phrase("where_groups"))
         _check_refs(ctx, doc, loc, [("course", need.course)], courses, "course",
-                    "`courses` in this file")
+                    Phrase("where_courses"))
         pair = (need.group, need.course)
         if pair in seen:
-            line = doc.line_of(("requirements", seen[pair]))
-            ctx.report.add(doc, loc, f"`{need.group}` already has a requirement for "
-                           f"`{need.course}` (line {line})", "keep one of them")
+            ctx.report.add(doc, loc, "ref_requirement_twice", group=need.group,
+                           course=need.course, line=doc.line_of(("requirements", seen[pair])))
         seen.setdefault(pair, i)
 
 
@@ -244,9 +255,8 @@ def _check_routine(ctx: _Context, known: _Known, routine: RoutineRefs, doc: Sour
     ctx.department(doc, ("department",), routine.department)
     folder = doc.path.rsplit("/", 2)[-2] if doc.path.count("/") >= 2 else ""
     if routine.department in ctx.departments and folder != routine.department:
-        report.add(doc, ("department",), f"the file is in `{folder or 'routines'}/` but the "
-                   f"routine belongs to `{routine.department}`",
-                   f"move the file to routines/{routine.department}/ or fix `department`")
+        report.add(doc, ("department",), "ref_wrong_folder", folder=folder or "routines",
+                   department=routine.department)
     if routine.department is not None:
         ctx.unit(doc, ("unit",), routine.unit, routine.department)
     if known.roles is not None and routine.owner is not None and routine.owner not in known.roles:
@@ -262,8 +272,7 @@ def _check_routine(ctx: _Context, known: _Known, routine: RoutineRefs, doc: Sour
                                "legal source", known.legal, "routines/legal.yml")
     for i, related in routine.related:
         if related == routine.id:
-            report.add(doc, ("related", i), "a routine cannot be related to itself",
-                       "remove this line")
+            report.add(doc, ("related", i), "ref_related_self")
         elif related not in known.routines:
             report.unknown(doc, ("related", i), related, "routine", known.routines,
                            "routines/**/*.yml")
@@ -273,14 +282,14 @@ def _check_routine(ctx: _Context, known: _Known, routine: RoutineRefs, doc: Sour
         if addition.department is not None:
             ctx.unit(doc, (*loc, "unit"), addition.unit, addition.department)
         if not routine.municipality_wide:
-            report.add(doc, loc, "additions are only for municipality-wide routines",
-                       "set `municipality_wide: true` or move the steps")
+            report.add(doc, loc, "ref_additions_not_wide")
         _check_refs(ctx, doc, (*loc, "contacts"), addition.contacts, known.contacts,
                     "contact", "routines/contacts.yml")
 
 
 def _check_refs(ctx: _Context, doc: SourceDoc, loc: Loc, values: Indexed,
-                known: set[str] | None, what: str, where: str, field: str | None = None) -> None:
+                known: set[str] | None, what: str, where: str | Phrase,
+                field: str | None = None) -> None:
     """Each (index, id) in ``values`` must be known; ``field`` names the key inside an item."""
     if known is None:  # that file failed to load: its own problems are reported
         return
@@ -296,7 +305,7 @@ def _check_matrix(ctx: _Context, known: _Known, matrix: MatrixFile, doc: SourceD
     for i, column in enumerate(matrix.columns):
         if column not in columns_known:
             report.unknown(doc, ("columns", i), column, "column", columns_known,
-                           f"committees, departments or units in {ctx.org_file}")
+                           _where("where_columns", ctx.org_file))
     for i, row in enumerate(matrix.rows):
         if row.routine and row.routine not in known.routines:
             report.unknown(doc, ("rows", i, "routine"), row.routine, "routine",
@@ -304,11 +313,13 @@ def _check_matrix(ctx: _Context, known: _Known, matrix: MatrixFile, doc: SourceD
         for column, cell in row.cells.items():
             loc: Loc = ("rows", i, "cells", column)
             if column not in matrix.columns:
-                report.add(doc, loc, f"`{column}` is not one of this matrix's columns",
-                           f"use one of: {', '.join(matrix.columns)}")
+                report.problems.append(Problem(
+                    doc.path, doc.line_of(loc), field_path(loc),
+                    both("ref_not_a_column", column=column),
+                    both("fix_use_one_of", choices=", ".join(matrix.columns))))
             if cell.letter not in matrix.legend:
-                report.add(doc, loc, f"letter `{cell.letter}` is not in the legend",
-                           f"use one of: {', '.join(matrix.legend)} or add it to `legend`")
+                report.add(doc, loc, "ref_letter_not_in_legend", letter=cell.letter,
+                           letters=", ".join(matrix.legend))
             if cell.routine and cell.routine not in known.routines:
                 report.unknown(doc, (*loc, "routine"), cell.routine, "routine",
                                known.routines, "routines/**/*.yml")
@@ -321,8 +332,8 @@ def _first_file_duplicates(report: _Reporter, items: list[tuple[Any, SourceDoc]]
         if item.id is None:
             continue
         if item.id in first:
-            report.add(doc, ("id",), f"duplicate {what} id `{item.id}` (also in {first[item.id]})",
-                       f"give each {what} its own id")
+            report.add(doc, ("id",), "ref_duplicate_file_id", what=_noun(what), value=item.id,
+                       file=first[item.id])
         first.setdefault(item.id, doc.path)
 
 
@@ -359,5 +370,6 @@ def check_references(parsed: Parsed) -> list[Problem]:
         for i, revision in enumerate(revisions.revisions):
             if revision.committee not in ctx.committees:
                 report.unknown(doc, ("revisions", i, "committee"), revision.committee,
-                               "committee", ctx.committees, f"committees in {ctx.org_file}")
+                               "committee", ctx.committees,
+                               _where("where_committees", ctx.org_file))
     return report.problems

@@ -34,6 +34,7 @@ from macros.load.limits import (
 )
 from macros.load.text_length import long_texts
 from macros.load.yamltree import YamlList, YamlMap, is_collection
+from macros.model.catalogue import both
 from macros.model.problems import Problem
 
 
@@ -128,11 +129,11 @@ def read_yaml(path: Path, display: str) -> tuple[SourceDoc | None, list[Problem]
             return None, [too_large(display, size)]
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        return None, [
-            Problem(display, None, "", f"is not UTF-8 text ({exc.reason})", "save it as UTF-8")
-        ]
+        return None, [Problem(display, None, "", both("page_not_utf8", reason=exc.reason),
+                              both("page_not_utf8_fix"))]
     except OSError as exc:
-        return None, [Problem(display, None, "", f"cannot be read ({exc.strerror})")]
+        return None, [Problem(display, None, "", both("yaml_unreadable", reason=exc.strerror),
+                              both("yaml_unreadable_fix"))]
     return parse_yaml(text, display)
 
 
@@ -159,6 +160,10 @@ def parse_yaml(text: str, display: str,
 def parse_with_ruamel(text: str, display: str,
                       line_offset: int = 0) -> tuple[SourceDoc | None, list[Problem]]:
     """The reference reading (slow, pure Python): for what libyaml is not certain about."""
+
+    def _file_problem(key: str, **values: object) -> Problem:
+        return Problem(display, None, "", both(key, **values), both(f"{key}_fix"))
+
     try:
         data = _yaml().load(text)
     except LimitExceeded as exc:
@@ -166,24 +171,19 @@ def parse_with_ruamel(text: str, display: str,
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark is not None else None
+        # ruamel.yaml's own words (English) say what it met; the frame is in both languages
         what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        fix = "check indentation, colons and quotes on this line and the one before"
-        if "duplicate key" in what:
-            fix = "remove or rename one of the two keys"
-        return None, [Problem(display, line, "", f"YAML syntax error: {what}", fix)]
+        fix = "yaml_duplicate_key_fix" if "duplicate key" in what else "yaml_syntax_fix"
+        return None, [Problem(display, line, "", both("yaml_syntax", detail=what), both(fix))]
     except YAMLError as exc:
-        return None, [Problem(display, None, "", f"YAML error: {exc}", "check the file's syntax")]
+        return None, [_file_problem("yaml_error", detail=exc)]
     except TypeError:  # ruamel.yaml on a key holding a mapping (`? - {a: b}`)
-        return None, [Problem(display, None, "", "YAML error: a key is a list or a mapping",
-                              "write each key as a plain word followed by `:`")]
+        return None, [_file_problem("yaml_complex_key")]
     except RecursionError:
-        return None, [Problem(display, None, "", "YAML error: nested too deeply",
-                              "check the indentation of the file")]
+        return None, [_file_problem("yaml_recursion")]
     if data is None:
-        return None, [Problem(display, None, "", "file is empty", "add the content or delete it")]
+        return None, [_file_problem("yaml_empty")]
     if not isinstance(data, CommentedMap):
-        return None, [
-            Problem(display, 1 + line_offset, "", "top level must be a mapping (key: value lines)",
-                    "start the file with `key: value` lines, not a list or a single value")
-        ]
+        return None, [Problem(display, 1 + line_offset, "", both("yaml_not_mapping"),
+                              both("yaml_not_mapping_fix"))]
     return SourceDoc(display, from_ruamel(data), line_offset), []

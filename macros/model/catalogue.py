@@ -49,10 +49,30 @@ def catalogue() -> dict[str, dict[Lang, str]]:
     return texts
 
 
+class Phrase:
+    """A catalogue text as the value of another text's placeholder, put in the same language:
+    ``both("ref_unknown", what=Phrase("noun_unit"), value="x")`` → "okänd enhet … / unknown
+    unit …"."""
+
+    __slots__ = ("key", "values")
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r}, **{self.values!r})"
+
+
 def label(key: str, lang: Lang, **values: object) -> str:
-    """One text in one language, with ``{placeholders}`` filled in when values are given."""
+    """One text in one language, with ``{placeholders}`` filled in when values are given
+    (a :class:`Phrase` value in the same language)."""
     text = catalogue()[key][lang]
-    return text.format(**values) if values else text
+    if not values:
+        return text
+    return text.format(**{name: label(value.key, lang, **value.values)
+                          if isinstance(value, Phrase) else value
+                          for name, value in values.items()})
 
 
 def both(key: str, **values: object) -> str:

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from macros.model.base import Origin, Slug, Strict
+from macros.model.errors import text_error
 from macros.model.guides import GlossaryTerm, Situation, TrainingFile
 from macros.model.review import Review
 from macros.model.rules import (
@@ -115,7 +116,7 @@ class Contact(Strict):
     @model_validator(mode="after")
     def _reachable(self) -> Contact:
         if not (self.phone or self.email or self.web):
-            raise ValueError("phone: needs at least one of phone, email or web")
+            raise text_error("contact_unreachable", field="phone")
         return self
 
 
@@ -207,7 +208,7 @@ class Routine(Strict):
         one_review_rule(self.review_interval_months, self.review_by)
         review_order_rule(self.last_reviewed, self.review_by)
         if self.last_reviewed < self.adopted_on:
-            raise ValueError("last_reviewed: is before adopted_on; check both dates")
+            raise text_error("reviewed_before_adopted", field="last_reviewed")
         return self
 
     @property

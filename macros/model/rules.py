@@ -13,7 +13,7 @@ from typing import Protocol
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from macros.model.base import Slug, Strict
-from macros.model.catalogue import both
+from macros.model.errors import text_error
 from macros.model.review import Review
 from macros.model.text import Text
 
@@ -22,18 +22,14 @@ REVIEW_FIELDS = ("owner", "last_reviewed", "review_interval_months", "review_by"
 
 def one_review_rule(interval: int | None, review_by: date | None) -> None:
     if (interval is None) == (review_by is None):
-        raise ValueError(
-            "review_interval_months: give exactly one of review_interval_months or review_by"
-            " — keep either `review_interval_months: 12` or `review_by: YYYY-MM-DD`"
-        )
+        raise text_error("review_one_rule", field="review_interval_months")
 
 
 def review_order_rule(last_reviewed: date, review_by: date | None) -> None:
     """A review cannot have happened after the date it was due by: one of the two is a typo."""
     if review_by is not None and last_reviewed > review_by:
-        values = {"reviewed": last_reviewed.isoformat(), "due": review_by.isoformat()}
-        raise ValueError(f"last_reviewed: {both('reviewed_after_due', **values)}"
-                         f" — {both('reviewed_after_due_fix')}")
+        raise text_error("reviewed_after_due", field="last_reviewed",
+                         reviewed=last_reviewed.isoformat(), due=review_by.isoformat())
 
 
 class HasReviewFields(Protocol):

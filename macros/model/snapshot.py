@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from macros.model.catalogue import both
 from macros.model.core import KnowledgeBase
 
 SNAPSHOT_FORMAT = 1
@@ -84,28 +85,27 @@ def write_snapshot(site_dir: Path, data: Mapping[str, Any]) -> Path:
 
 def _format_problem(value: object) -> str | None:
     if isinstance(value, bool) or not isinstance(value, int):
-        return f"has no valid `format` (found {value!r}); it is not a model snapshot"
+        return both("snap_no_format", found=repr(value))
     if value > SNAPSHOT_FORMAT:
-        return (f"has format {value}, newer than this build reads ({SNAPSHOT_FORMAT}); "
-                "it was written by a newer version of the site")
+        return both("snap_newer", found=value, reads=SNAPSHOT_FORMAT)
     if value < 1:
-        return f"has unknown format {value}"
+        return both("snap_unknown_format", found=value)
     return None
 
 
 def _shape_problem(data: Mapping[str, Any]) -> str | None:
     version = data.get("version")
     if not isinstance(version, str) or not version.strip():
-        return f"has no valid `version` (found {version!r})"
+        return both("snap_no_version", found=repr(version))
     for name in COLLECTIONS:
         items = data.get(name)
         if items is None:
             continue
         if not isinstance(items, dict):
-            return f"`{name}` is not an object keyed by id"
+            return both("snap_not_keyed", name=name)
         bad = sorted(str(key) for key, item in items.items() if not isinstance(item, dict))
         if bad:
-            return f"`{name}` has entries that are not objects: {', '.join(bad)}"
+            return both("snap_bad_entries", name=name, ids=", ".join(bad))
     return None
 
 
@@ -115,9 +115,9 @@ def parse_snapshot(text: str, where: str) -> Snapshot | SnapshotProblem:
     try:
         data = json.loads(text)
     except (ValueError, RecursionError) as exc:
-        return SnapshotProblem(where, f"{where}: is not valid JSON ({exc})")
+        return SnapshotProblem(where, f"{where}: {both('snap_not_json', detail=exc)}")
     if not isinstance(data, dict):
-        return SnapshotProblem(where, f"{where}: is not a JSON object; not a model snapshot")
+        return SnapshotProblem(where, f"{where}: {both('snap_not_object')}")
     problem = _format_problem(data.get("format")) or _shape_problem(data)
     if problem:
         return SnapshotProblem(where, f"{where}: {problem}")

@@ -12,7 +12,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, model_validator
 
 from macros.model.base import Strict
-from macros.model.catalogue import both
+from macros.model.errors import text_error
 
 # A word or phrase: one to ten words of letters, digits and - ' . / & (not a sentence)
 _WORD = re.compile(r"^[\w'’.&/-]+( [\w'’.&/-]+){0,9}$")
@@ -21,8 +21,7 @@ _WORD = re.compile(r"^[\w'’.&/-]+( [\w'’.&/-]+){0,9}$")
 def _word(value: str) -> str:
     word = " ".join(value.split())
     if not _WORD.match(word) or sum(c.isalnum() for c in word) < 2:
-        raise ValueError(f"{both('syn_word_invalid', value=repr(value))}"
-                         f" — {both('syn_word_invalid_fix')}")
+        raise text_error("syn_word_invalid", value=repr(value))
     return word
 
 
@@ -43,10 +42,10 @@ class SynonymGroup(Strict):
     @model_validator(mode="after")
     def _enough_words(self) -> SynonymGroup:
         if not self.sv and not self.en:
-            raise ValueError(f"sv: {both('syn_group_empty')} — {both('syn_group_empty_fix')}")
+            raise text_error("syn_group_empty", field="sv")
         if max(len(self.sv), len(self.en)) < 2:
             field = "sv" if self.sv else "en"
-            raise ValueError(f"{field}: {both('syn_group_one')} — {both('syn_group_one_fix')}")
+            raise text_error("syn_group_one", field=field)
         return self
 
     def words(self, lang: str) -> list[str]:

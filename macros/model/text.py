@@ -19,8 +19,10 @@ from pydantic import (
     HttpUrl,
     field_validator,
 )
+from pydantic_core import PydanticCustomError
 
-from macros.model.link_rule import link_message, refused_scheme, text_link_problem
+from macros.model.errors import text_error
+from macros.model.link_rule import refused_scheme, refused_targets, shown
 
 Lang = Literal["sv", "en"]
 LANGUAGES: tuple[Lang, ...] = ("sv", "en")
@@ -30,12 +32,15 @@ DEFAULT_LANGUAGE: Lang = "sv"
 _HTML_TAG = re.compile(r"<\s*(?:[/!?]\s*)?[A-Za-z]|<!--")
 
 
-def html_problem(value: str) -> str | None:
-    """Describe raw HTML in ``value``, or return None when there is none."""
+Problem = PydanticCustomError  # a text's problem: a catalogue key and its values
+
+
+def html_problem(value: str) -> Problem | None:
+    """Raw HTML in ``value``, or None when there is none."""
     match = _HTML_TAG.search(value)
     if match:
         snippet = value[match.start() : match.start() + 20].split(">")[0] + ">"
-        return f"contains HTML ({snippet!r}); write plain text or Markdown, HTML is not allowed"
+        return text_error("text_html", snippet=repr(snippet))
     return None
 
 
@@ -44,23 +49,22 @@ def html_problem(value: str) -> str | None:
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
-def control_problem(value: str) -> str | None:
-    """Describe a control or bidi-override character in ``value``, or None."""
+def control_problem(value: str) -> Problem | None:
+    """A control or bidi-override character in ``value``, or None."""
     found = _CONTROL.search(value)
     if found is None:
         return None
-    from macros.model.catalogue import both  # here: the catalogue imports this module
-
-    code = f"U+{ord(found.group()):04X}"
-    return f"{both('text_control', code=code)} — {both('text_control_fix', code=code)}"
+    return text_error("text_control", code=f"U+{ord(found.group()):04X}")
 
 
-def link_problem(value: str) -> str | None:
-    """Describe a Markdown link the link rule refuses (javascript:, data:, //host, …)."""
-    return text_link_problem(value)
+def link_problem(value: str) -> Problem | None:
+    """A Markdown link the link rule refuses (javascript:, data:, //host, …), or None."""
+    for _offset, target, scheme in refused_targets(value):
+        return text_error("link_refused", target=shown(target), scheme=scheme)
+    return None
 
 
-def text_problem(value: str) -> str | None:
+def text_problem(value: str) -> Problem | None:
     """What no text of the data may hold: raw HTML, a link the rule refuses, a control
     character."""
     return html_problem(value) or link_problem(value) or control_problem(value)
@@ -69,7 +73,7 @@ def text_problem(value: str) -> str | None:
 def _checked_text(value: str) -> str:
     problem = text_problem(value)
     if problem:
-        raise ValueError(problem)
+        raise problem
     return value
 
 
@@ -77,8 +81,7 @@ def _checked_address(value: Any) -> Any:
     if isinstance(value, str):
         scheme = refused_scheme(value)
         if scheme is not None:
-            message, fix = link_message(value, scheme)
-            raise ValueError(f"{message} — {fix}")
+            raise text_error("link_refused", target=shown(value), scheme=scheme)
     return value
 
 
@@ -110,7 +113,7 @@ class _BilingualBase(BaseModel):
         return self.get(lang)[0]
 
     @classmethod
-    def problem(cls, value: str) -> str | None:
+    def problem(cls, value: str) -> Problem | None:
         """What is wrong with one language's text, or None."""
         return text_problem(value)
 
@@ -121,10 +124,10 @@ class _BilingualBase(BaseModel):
             return value
         value = value.strip()
         if not value:
-            raise ValueError("is empty; write the text or remove the field")
+            raise text_error("text_empty")
         problem = cls.problem(value)
         if problem:
-            raise ValueError(problem)
+            raise problem
         return value
 
 
@@ -153,8 +156,8 @@ class Keywords(BaseModel):
         cleaned = [value.strip() for value in values]
         for value in cleaned:
             if not value:
-                raise ValueError("contains an empty word; remove it")
+                raise text_error("keyword_empty")
             problem = text_problem(value)
             if problem:
-                raise ValueError(problem)
+                raise problem
         return cleaned

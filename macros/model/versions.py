@@ -9,6 +9,7 @@ import os
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from macros.model.catalogue import both
 from macros.model.core import KnowledgeBase, Revision
 
 VERSION_ENV = "MIKE_DOCS_VERSION"
@@ -37,9 +38,8 @@ def find_revision(kb: KnowledgeBase, version: str | None) -> Revision:
         if revision.version == version:
             return revision
     known = ", ".join(r.version for r in revisions)
-    raise UnknownVersion(
-        f"version {version!r} is not in the revisions file (known: {known}): add a revision "
-        f"with version, adopted_on, committee, decision_ref and changes (sv and en) first")
+    raise UnknownVersion(f"{both('version_unknown', version=repr(version), known=known)} — "
+                         f"{both('version_unknown_fix')}")
 
 
 def earlier(kb: KnowledgeBase, revision: Revision) -> list[Revision]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from macros.load.deploy_branch import branch_ref, git, head_commit, published_versions
+from macros.model.catalogue import both
 
 MARKER = ".kb-export.json"  # marks a folder as an earlier export, which may be replaced
 _TARBALL = (".tar.gz", ".tgz")
@@ -36,9 +37,7 @@ class ExportResult:
 def export_site(root: Path, branch: str, target: Path) -> ExportResult:
     ref = branch_ref(root, branch)
     if ref is None:
-        raise ExportError(f"branch {branch!r} does not exist here (nor origin/{branch}): "
-                          "publish a version first (`make publish VERSION=…`) or fetch it "
-                          f"(`git fetch origin {branch}:{branch}`)")
+        raise ExportError(both("exp_no_branch", branch=branch))
     commit = head_commit(root, ref) or ref
     versions = tuple(v.version for v in published_versions(root, ref))
     archive = _archive(root, ref)
@@ -80,8 +79,7 @@ def _write_tarball(archive: bytes, target: Path) -> int:
 
 def _write_folder(archive: bytes, target: Path, marker: dict[str, object]) -> int:
     if target.exists() and not _replaceable(target):
-        raise ExportError(f"{target}: exists and is not an earlier export (no {MARKER}) — "
-                          "choose a new or empty folder; nothing was written")
+        raise ExportError(f"{target}: {both('exp_not_export', marker=MARKER)}")
     target.parent.mkdir(parents=True, exist_ok=True)
     new = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:

@@ -29,6 +29,7 @@ from macros.checks.project import open_project, review_problems
 from macros.checks.registry import check_project
 from macros.links.internal import check_site
 from macros.load.deploy_branch import branch_ref, git, head_commit, read_file
+from macros.model.catalogue import both
 from macros.model.problems import Problem, summary
 from macros.model.versions import VERSION_ENV, UnknownVersion, find_revision
 
@@ -72,19 +73,19 @@ def publish(root: Path, options: PublishOptions, echo: Echo = print) -> PublishR
     today = options.today or date.today()
     if project.kb is None:
         raise PublishError([*_problem_lines(project.problems),
-                            f"{summary(project.problems)} — fix them, then publish again "
-                            f"({data_dir}/, `kb check`)"])
+                            f"{summary(project.problems)} — "
+                            f"{both('pub_fix_data', folder=data_dir)}"])
     try:
         revision = find_revision(project.kb, options.version)
     except UnknownVersion as exc:
         raise PublishError([f"{data_dir}/revisions.yml: error: version: {exc}"]) from None
 
-    echo(f"1/4 Kontroller / Checks: {data_dir}/, docs/, review dates")
+    echo(both("pub_step_checks", folder=data_dir))
     errors = [p for p in [*check_project(project, today), *review_problems(project, today)]
               if p.is_error]
     if errors:
-        raise PublishError([*_problem_lines(errors), f"{summary(errors)} — nothing was "
-                            "published; fix these, then publish again"])
+        raise PublishError([*_problem_lines(errors),
+                            f"{summary(errors)} — {both('pub_checks_failed')}"])
     _require_clean(root, data_dir, options.allow_dirty)
     if options.remote:
         _start_from_remote(root, options.remote, branch)
@@ -97,7 +98,7 @@ def publish(root: Path, options: PublishOptions, echo: Echo = print) -> PublishR
         broken = check_site(site)
         if broken:
             raise PublishError([link.format() for link in broken] + [
-                f"{len(broken)} broken link(s) — nothing was published"])
+                both("pub_broken_links", n=len(broken))])
         echo(f"4/4 Publicerar till grenen {branch} / Deploying to branch {branch}")
         changed = _deploy(root, site, revision.version, options.alias, branch)
     if options.remote:
@@ -124,17 +125,15 @@ def _require_clean(root: Path, data_dir: str, allow_dirty: bool) -> None:
     """The deploy commit names the source commit: it must be what was built."""
     inside = _git(root, "rev-parse", "--is-inside-work-tree")
     if inside.returncode != 0:
-        raise PublishError([f"{root}: not a git repository — publishing needs the "
-                            "repository (the deploy branch lives in it)"])
+        raise PublishError([f"{root}: {both('pub_not_git')}"])
     if allow_dirty:
         return
     status = _git(root, "status", "--porcelain", "--untracked-files=normal", "--", *_WATCHED,
                   data_dir)
     if status.stdout.strip():
         changed = [line[3:] for line in status.stdout.splitlines()]
-        raise PublishError([f"{path}: uncommitted change" for path in changed] + [
-            "commit (or stash) these changes first: a published version must match a commit "
-            "(--allow-dirty to publish anyway, for a trial)"])
+        raise PublishError([f"{path}: {both('pub_uncommitted')}" for path in changed]
+                           + [both("pub_commit_first")])
 
 
 def _start_from_remote(root: Path, remote: str, branch: str) -> None:
@@ -143,15 +142,12 @@ def _start_from_remote(root: Path, remote: str, branch: str) -> None:
                    f"+refs/heads/{branch}:refs/remotes/{remote}/{branch}")
     if fetched.returncode != 0 and "couldn't find remote ref" not in fetched.stderr:
         raise PublishError([f"git fetch {remote} {branch}: {fetched.stderr.strip()}",
-                            "check the remote's name and your access, then publish again"])
+                            both("pub_fetch_fix")])
     try:
         with _git_only(root):
             git_utils.update_from_upstream(remote, branch)
     except git_utils.GitBranchDiverged:
-        raise PublishError([
-            f"branch {branch} and {remote}/{branch} have diverged — someone else published "
-            f"meanwhile; reset yours (git branch -f {branch} {remote}/{branch}) and publish "
-            "again"]) from None
+        raise PublishError([both("pub_diverged", branch=branch, remote=remote)]) from None
 
 
 def _build(root: Path, version: str, site: Path) -> None:
@@ -163,13 +159,11 @@ def _build(root: Path, version: str, site: Path) -> None:
         result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=root,
                                 timeout=BUILD_TIMEOUT, check=False)
     except subprocess.TimeoutExpired:
-        raise PublishError([f"the build took more than {BUILD_TIMEOUT} s — nothing was "
-                            "published"]) from None
+        raise PublishError([both("pub_build_timeout", seconds=BUILD_TIMEOUT)]) from None
     if result.returncode != 0:
         output = [line for line in (result.stdout + result.stderr).splitlines()
                   if line.strip() and not line.startswith("INFO")]
-        raise PublishError([*output[-40:], "the strict build failed (lines above) — nothing "
-                            "was published; run `make build` to see the same problems"])
+        raise PublishError([*output[-40:], both("pub_build_failed")])
 
 
 @contextmanager

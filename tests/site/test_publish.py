@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.model.catalogue import both
 from tests.publishing import (
     BRANCH,
     TODAY,
@@ -109,7 +110,8 @@ def test_failures_say_what_to_fix(failures: dict[str, Failure]) -> None:
     assert "finns-inte.md" in failures["build"][0].stderr
     assert "2031" in failures["version"][0].stderr
     assert "revisions" in failures["version"][0].stderr
-    assert "docs/index.md: uncommitted change" in failures["dirty"][0].stderr
+    assert f"docs/index.md: {both('pub_uncommitted')}" in failures["dirty"][0].stderr
+    assert both("pub_commit_first") in failures["dirty"][0].stderr
 
 
 def test_publishing_the_same_site_again_changes_nothing(published: Published) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import lxml.html
 
+from macros.model.catalogue import both
 from tests.conftest import mkdocs_build, read
 
 ROUTINE = "rutiner/socialtjanst/orosanmalan/index.html"
@@ -113,8 +114,8 @@ def test_data_error_stops_the_build_with_file_and_line(data_copy: Callable[[], P
     result = mkdocs_build(project, tmp_path / "out")
     output = result.stdout + result.stderr
     assert result.returncode != 0
-    assert "routines/socialtjanst/orosanmalan.yml:10: error: last_reviewed: '2026-13-01' " \
-           "is not a date" in output
+    assert ("routines/socialtjanst/orosanmalan.yml:10: error: last_reviewed: "
+            + both("val_not_date", value="'2026-13-01'")) in output
     assert "Traceback" not in output
     assert not (tmp_path / "out" / "index.html").exists()
 

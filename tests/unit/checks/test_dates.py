@@ -8,6 +8,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from macros.cli import main
+from macros.model.catalogue import both
 
 
 def _run(root: Path, *args: str) -> tuple[int, str]:
@@ -37,7 +38,8 @@ def test_an_invalid_routine_gives_no_codeowners_error(data_copy: Callable[[], Pa
                        encoding="utf-8")
     code, output = _run(root, "check")
     assert code == 1
-    assert "orosanmalan.yml:6: error: audiense: unknown field" in output
+    assert ("orosanmalan.yml:6: error: audiense: "
+            + both("val_unknown_field", name="audiense")) in output
     assert "CODEOWNERS" not in output, "no cascade from the invalid routine"
 
 

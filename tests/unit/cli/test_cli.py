@@ -40,7 +40,8 @@ def test_console_script_never_shows_a_traceback(data_copy: Callable[[], Path]) -
     result = subprocess.run([sys.executable, "-m", "macros", "--root", str(project), "check"],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 1
-    assert "routines/skola/trasig.yml: error: is not UTF-8 text" in result.stdout
+    assert "routines/skola/trasig.yml: error: är inte UTF-8-text" in result.stdout
+    assert " / is not UTF-8 text" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from macros.load import loader
 from macros.load.loader import load
+from macros.model.catalogue import Phrase, both
 from tests.bad_inputs import CASES, ROUTINE, Case
 
 
@@ -75,9 +76,13 @@ def test_messages_carry_a_fix(data_copy: Callable[[], Path]) -> None:
     project = data_copy()
     next(c for c in CASES if c.name == "unknown unit").apply(project)
     problem = load(project).errors[0]
+    where = Phrase("where_units", file="routines/organisation.yml")
     assert problem.format() == (
-        "routines/socialtjanst/orosanmalan.yml:4: error: unit: unknown unit `barn-och-ungdom`"
-        " — did you mean `barn-och-unga`? use an id from units in routines/organisation.yml")
+        "routines/socialtjanst/orosanmalan.yml:4: error: unit: "
+        + both("ref_unknown", what=Phrase("noun_unit"), value="barn-och-ungdom") + " — "
+        + both("ref_unknown_hint", close="barn-och-unga", where=where))
+    assert problem.format().endswith(
+        "did you mean `barn-och-unga`? use an id from units in routines/organisation.yml")
 
 
 def test_invalid_routine_does_not_cascade(data_copy: Callable[[], Path]) -> None:

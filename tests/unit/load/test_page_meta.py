@@ -60,7 +60,7 @@ def test_every_mistake_in_one_run(tmp_path: Path) -> None:
             both("page_unknown_field", field="review_intervall_months")) in shown
     assert any(f == "docs/bada.md" and field == "review_interval_months"
                for f, field, _ in shown)
-    assert any(f == "docs/trasig.md" and "YAML syntax error" in m for f, _, m in shown)
+    assert any(f == "docs/trasig.md" and "fel i YAML-syntaxen" in m for f, _, m in shown)
 
 
 def test_unknown_owner_names_the_line_and_a_close_role(tmp_path: Path) -> None:

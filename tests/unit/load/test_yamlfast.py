@@ -16,6 +16,7 @@ from macros.load import yamlfast
 from macros.load.page_meta import split_front_matter
 from macros.load.yamlsource import SourceDoc, parse_with_ruamel, parse_yaml
 from macros.load.yamltree import YamlList, YamlMap
+from macros.model.catalogue import both
 from tests.bad_inputs import CASES, CHECK_CASES
 from tests.conftest import FIXTURE_SITE, ROOT
 
@@ -201,10 +202,10 @@ def test_lines_of_keys_values_and_items() -> None:
 
 def test_fallback_keeps_ruamel_messages() -> None:
     _, problems = parse_yaml("a: 1\nb: 2\na: 3\n", "f.yml")
-    assert [(p.line, p.fix) for p in problems] == [(3, "remove or rename one of the two keys")]
+    assert [(p.line, p.fix) for p in problems] == [(3, both("yaml_duplicate_key_fix"))]
     assert "duplicate key" in problems[0].message
     _, problems = parse_yaml("a:\n  ? - {b: c}\n", "f.yml")
-    assert [p.message for p in problems] == ["YAML error: a key is a list or a mapping"]
+    assert [p.message for p in problems] == [both("yaml_complex_key")]
 
 
 def test_trees_pickle_with_their_lines() -> None:

@@ -16,7 +16,8 @@ from macros.model.catalogue import CatalogueError, both, catalogue, label
 from macros.model.text import LANGUAGES
 from tests.conftest import ROOT
 
-_CALL = re.compile(r"""\b(?:label|both)\(\s*["']([a-z0-9_]+)["'](?!\s*\+)""")
+_CALL = re.compile(
+    r"""\b(?:label|both|text_error|Phrase|_pair)\(\s*["']([a-z0-9_]+)["'](?!\s*\+)""")
 
 
 def _fields(text: str) -> set[str]:

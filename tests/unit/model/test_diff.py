@@ -77,8 +77,8 @@ def test_snapshot_file_is_deterministic_and_reads_back(fixture_kb: KnowledgeBase
 
 
 @pytest.mark.parametrize(("text", "message"), [
-    ("{not json", "gh-pages:2024/api/model.json: is not valid JSON"),
-    ("[1, 2]", "gh-pages:2024/api/model.json: is not a JSON object"),
+    ("{not json", "gh-pages:2024/api/model.json: är inte giltig JSON"),
+    ("[1, 2]", "gh-pages:2024/api/model.json: är inte ett JSON-objekt"),
     ('{"version": "2024", "routines": {}}', "has no valid `format`"),
     ('{"format": true, "version": "2024"}', "has no valid `format`"),
     ('{"format": 2, "version": "2030", "routines": {}}', "has format 2, newer than this build"),
@@ -92,6 +92,7 @@ def test_a_bad_snapshot_is_a_problem_never_an_exception(text: str, message: str)
     assert isinstance(problem, SnapshotProblem)
     assert message in str(problem)
     assert problem.message.startswith("gh-pages:2024/api/model.json: ")
+    assert " / " in problem.message, "in Swedish and English"
 
 
 # --- diff of whole items --------------------------------------------------------------------

@@ -124,8 +124,9 @@ def test_every_text_type_follows_the_rule(make: object) -> None:
 
 
 def test_web_addresses_get_the_rules_message() -> None:
-    with pytest.raises(ValidationError, match="går till javascript:"):
+    with pytest.raises(ValidationError, match="goes to javascript:") as raised:
         Contact(id="x", scope="national", name=PlainText(sv="X"), web="javascript:alert(1)")
+    assert raised.value.errors()[0]["type"] == "link_refused"  # worded by the catalogue
     contact = Contact(id="x", scope="national", name=PlainText(sv="X"),
                       web="https://example.se")
     assert str(contact.web) == "https://example.se/"
