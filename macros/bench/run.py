@@ -198,8 +198,9 @@ def run_bench(repo: Path, out: Path, routines: int, pairs: int = 3, seed: int = 
 def time_search(site: Path, progress: Progress) -> tuple[dict[str, dict[str, float]], str]:
     """The search of ``site`` in Chromium against nginx, cold (macros/bench/search/timing.py):
     per language the median ms from the last keystroke to the first result and the KB
-    transferred before it; or why it could not be measured."""
-    from macros.bench.search import nginx, timing
+    transferred before it; or why it could not be measured. The timing runs in a process of
+    its own, so a caller that already drives a browser (pytest's Playwright) does not clash."""
+    from macros.bench.search import nginx
     from macros.bench.search.browser import CHROMIUM
 
     if not CHROMIUM.exists() or not nginx.available():
@@ -209,7 +210,13 @@ def time_search(site: Path, progress: Progress) -> tuple[dict[str, dict[str, flo
     except ImportError:
         return {}, "needs Playwright (make test-install)"
     progress("search timing (Chromium, nginx, 3 fresh profiles per language)")
-    summary = timing.summary(timing.run(site, runs=3))
+    report = site.parent / "search-timing.json"
+    done = subprocess.run([sys.executable, "-m", "macros.bench.search.timing", "--site",
+                           str(site), "--runs", "3", "--json", str(report)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not report.is_file():
+        return {}, f"the timing failed: {(done.stderr or done.stdout).strip()[-300:]}"
+    summary = json.loads(report.read_text(encoding="utf-8"))["summary"]
     out = {}
     for lang in ("sv", "en"):
         row = summary.get(f"cold/{lang}") or {}
