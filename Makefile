@@ -148,7 +148,7 @@ BENCH_FORMAT ?=
 bench-corpus: install                  ## write the benchmark corpus (N routines) to OUT
 	$(BIN)/kb bench-corpus --routines $(N) --out "$(OUT)"
 
-bench: install                         ## build the corpus a/b/c PAIRS times; print the table
+bench: test-install browser servers    ## build the corpus a/b/c PAIRS times; print the table
 	$(BIN)/kb bench --routines $(N) --out "$(OUT)" --pairs $(PAIRS) $(if $(BENCH_JSON),--json "$(BENCH_JSON)") $(BENCH_FORMAT)
 
 # The successor (issue 21): Zensical + zensical-i18n in their own virtual environment, pinned
@@ -188,22 +188,23 @@ build-successor: install install-successor browser  ## build both languages with
 parity: build build-successor          ## kb compare-sites --by-kind site site-successor
 	$(BIN)/kb compare-sites --by-kind site site-successor
 
-# Search evaluation (tests/search_eval/, macros/search/): build, serve on 127.0.0.1 (nginx when
-# installed, as the embedding guide configures it), type every query into the real search box
-# in Chromium; prints top-1, top-3 and MRR per language and kind and every miss.
-#   make search-eval [SEARCH_JSON=results.json] [SEARCH_LANG=sv|en] [SEARCH_CONFIG=mkdocs.pagefind.yml]
-#   make search-timing [SEARCH_CONFIG=…]: ms from the last keystroke to the first result and
-#   bytes before it, cold / warm / next query (macros/bench/search/timing.py)
-SEARCH_JSON   ?=
-SEARCH_LANG   ?=
-SEARCH_CONFIG ?= mkdocs.yml
+# Search evaluation (tests/search_eval/, macros/bench/search/): build, serve on 127.0.0.1 with
+# nginx as `kb server-config nginx` configures it (Python's server when nginx is missing), type
+# every query into the real search box in Chromium; prints top-1, top-3 and MRR per language
+# and kind and every miss.
+#   make search-eval [SEARCH_JSON=results.json] [SEARCH_LANG=sv|en] [SEARCH_SITE=site]
+#   make search-timing [SEARCH_SITE=.bench/n1000/ours/site]: ms from the last keystroke to the
+#   first result and bytes before it, cold / warm / next query (macros/bench/search/timing.py)
+SEARCH_JSON ?=
+SEARCH_LANG ?=
+SEARCH_SITE ?=
 search-eval: test-install browser      ## findability: top-1, top-3, MRR of the evaluation set
-	KB_PDF=off $(BIN)/mkdocs build -f $(SEARCH_CONFIG) --strict --clean --quiet
-	$(BIN)/python -m macros.bench.search.evaluate --site site $(if $(SEARCH_JSON),--json "$(SEARCH_JSON)") $(if $(SEARCH_LANG),--lang $(SEARCH_LANG))
+	$(if $(SEARCH_SITE),,KB_PDF=off $(BIN)/mkdocs build --strict --clean --quiet)
+	$(BIN)/python -m macros.bench.search.evaluate --site $(or $(SEARCH_SITE),site) $(if $(SEARCH_JSON),--json "$(SEARCH_JSON)") $(if $(SEARCH_LANG),--lang $(SEARCH_LANG))
 
-search-timing: test-install browser    ## search speed and bytes in Chromium (see Makefile)
-	KB_PDF=off $(BIN)/mkdocs build -f $(SEARCH_CONFIG) --strict --clean --quiet
-	$(BIN)/python -m macros.bench.search.timing --site site
+search-timing: test-install browser servers  ## search speed and bytes in Chromium (see Makefile)
+	$(if $(SEARCH_SITE),,KB_PDF=off $(BIN)/mkdocs build --strict --clean --quiet)
+	$(BIN)/python -m macros.bench.search.timing --site $(or $(SEARCH_SITE),site)
 
 # Hostile text in every string field of the data model (tests/unit/render/test_hostile_text.py):
 # `make test` runs a few examples per field; this runs many more (hypothesis' "fuzz" profile).

@@ -11,6 +11,7 @@ MATRIX = "routines/matrices/ansvar.yml"
 TRAINING = "routines/training.yml"
 SITUATIONS = "routines/situations.yml"
 GLOSSARY = "routines/glossary.yml"
+SYNONYMS = "routines/synonyms.yml"
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,19 @@ CASES = [
          "  - {group: handlaggare, course: grund, within_months: 0}\n"
          "  - {group: handlaggare, course: grund, within_months: 2}",
          "requirements[2]", "already has a requirement for `grund`"),
+    Case("synonym group of one word", SYNONYMS, "  - sv: [dagis, förskola]",
+         "  - sv: [dagis]", "groups[1].sv", "one word is not a group", line=5),
+    Case("synonym group without words", SYNONYMS, "  - sv: [dagis, förskola]",
+         "  - {}", "groups[1].sv", "has no words", line=5),
+    Case("synonym that is a sentence", SYNONYMS, "soc-anmälan]",
+         "soc-anmälan, 'anmälan (till soc)']", "groups[0].sv[3]",
+         "is not a word or short phrase", line=3),
+    Case("synonym in an unknown language", SYNONYMS, "  - sv: [dagis, förskola]",
+         "  - sv: [dagis, förskola]\n    de: [Kita, Kindergarten]", "groups[1].de",
+         "unknown field `de`", line=6),
+    Case("synonym list with a group that is not a list", SYNONYMS,
+         "  - sv: [dagis, förskola]", "  - sv: dagis förskola", "groups[1].sv",
+         "must be a list", line=5),
     Case("training course with an unknown organiser", TRAINING,
          "    organiser: enhetschef-barn\n  - id: freda",
          "    organiser: samordnare\n  - id: freda", "courses[0].organiser",
@@ -186,6 +200,9 @@ PAGE_FRONT = "owner: enhetschef-barn\nlast_reviewed: 2026-01-10\nreview_interval
 # dates, personal data, English texts, contact verification, CODEOWNERS. Dates are age-proof:
 # 1990 has passed and 2090 has not, whenever the tests run.
 CHECK_CASES = [
+    Case("synonym given twice in a group", SYNONYMS, "[dagis, förskola]",
+         "[dagis, förskola, Dagis]", "groups[1].sv[2]", "already in this group", line=5,
+         severity="warning"),
     Case("page without review fields", "docs/ny.md", None, "# Ny sida\n", "owner",
          "the page has no review fields", line=1),
     Case("page review field misspelt", PAGE, "review_interval_months: 12",

@@ -307,6 +307,7 @@ class FileType:
     immutable: bool = False
     cors: bool = False
     page: bool = False  # HTML: the CSP
+    worker: bool = False  # the search worker: its own CSP (WebAssembly)
 
     def path(self, export: Path) -> str:
         found = sorted(export.glob(self.pattern))
@@ -316,6 +317,7 @@ class FileType:
 
 JS = ("application/javascript", "text/javascript")
 XML = ("text/xml", "application/xml")
+BINARY = ("application/octet-stream",)  # compressed by Pagefind already: never again
 FILE_TYPES = (
     FileType("page", "gallande/index.html", ("text/html",), text=True, page=True),
     FileType("English page", "gallande/en/index.html", ("text/html",), text=True, page=True),
@@ -324,8 +326,25 @@ FILE_TYPES = (
     FileType("own stylesheet", "gallande/assets/kb/kb.css", ("text/css",), text=True),
     FileType("Material's script", "gallande/assets/javascripts/bundle.*.min.js", JS,
              text=True, immutable=True),
-    FileType("search worker", "gallande/assets/javascripts/workers/search.*.min.js", JS,
-             text=True, immutable=True),
+    FileType("Material's search worker (not used)",
+             "gallande/assets/javascripts/workers/search.*.min.js", JS, text=True,
+             immutable=True),
+    FileType("search worker", "gallande/assets/kb/search-worker.js", JS, text=True,
+             worker=True),
+    FileType("search engine", "gallande/pagefind/pagefind.js", JS, text=True),
+    FileType("search engine's WebAssembly", "gallande/pagefind/wasm.sv.pagefind", BINARY),
+    FileType("search index entry", "gallande/pagefind/pagefind-entry.json",
+             ("application/json",), text=True),
+    FileType("search index metadata", "gallande/pagefind/pagefind.sv_*.pf_meta", BINARY,
+             immutable=True),
+    FileType("search index piece", "gallande/pagefind/index/en_*.pf_index", BINARY,
+             immutable=True),
+    FileType("search result", "gallande/pagefind/fragment/sv_*.pf_fragment", BINARY,
+             immutable=True),
+    FileType("search file", "gallande/search/search.sv.json", ("application/json",),
+             text=True),
+    FileType("search vocabulary", "gallande/search/words/sv-s.json", ("application/json",),
+             text=True),
     FileType("own script", "gallande/assets/kb/kb.js", JS, text=True),
     FileType("source map", "gallande/assets/javascripts/bundle.*.min.js.map",
              ("application/json",), text=True),
@@ -335,8 +354,8 @@ FILE_TYPES = (
              cors=True),
     FileType("feed", "gallande/api/routines.sv.atom", ("application/atom+xml",), text=True,
              cors=True),
-    FileType("search index", "gallande/search/search_index.json", ("application/json",),
-             text=True),
+    FileType("Material's search settings", "gallande/search/search_index.json",
+             ("application/json",), text=True),
     FileType("versions", "versions.json", ("application/json",), text=True),
     FileType("sitemap", "gallande/sitemap.xml", XML, text=True),
     FileType("compressed sitemap", "gallande/sitemap.xml.gz", ("application/gzip",)),

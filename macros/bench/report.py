@@ -39,7 +39,7 @@ class Spread:
 class SiteStats:
     pages: int  # HTML files, without 404.html
     median_page_kb: float
-    search_index_mb: float  # JSON in search/ folders and Zensical's search.json, both languages
+    search_index_mb: float  # the search's files (search/, pagefind/, Zensical's search.json)
 
 
 @dataclass
@@ -57,6 +57,10 @@ class BenchResult:
     reference_s: float = 0.0  # ours without the speed-ups: sequential languages, no prune
     reference_differences: int = -1  # pages, links, anchors, nav targets a lacks or adds
     reference_report: str = ""  # the first differences, when there are any
+    # a's search in Chromium against nginx (macros/bench/search/timing.py), cold, per language:
+    # {"sv": {"ms": median ms last keystroke → first result, "kb": median KB before it}}
+    search: dict[str, dict[str, float]] = field(default_factory=dict)
+    search_note: str = ""  # why the search was not timed
     successor: dict[str, list[float]] = field(default_factory=dict)  # cold/warm → totals
     successor_steps: dict[str, list[float]] = field(default_factory=dict)  # "cold stage" …
 
@@ -82,6 +86,12 @@ class BenchResult:
         if self.reference_differences == 0:
             return "yes: the same pages, links, anchors and navigation targets"
         return f"NO: {self.reference_differences} difference(s)"
+
+    def search_text(self) -> str:
+        if not self.search:
+            return f"not measured ({self.search_note or 'no browser'})"
+        return ", ".join(f"{lang} {row['ms']:.0f} ms, {row['kb']:.0f} KB"
+                         for lang, row in sorted(self.search.items(), reverse=True))
 
     def spread(self, config: str) -> Spread:
         return Spread.of(self.times[config])
@@ -153,6 +163,7 @@ def text_table(result: BenchResult) -> str:
                  f"{result.same_as_reference()}")
     if result.reference_report:
         lines.append(result.reference_report.rstrip())
+    lines.append(f"search of a, first result (cold): {result.search_text()}")
     return "\n".join(lines) + "\n"
 
 
@@ -190,5 +201,7 @@ def markdown_table(result: BenchResult) -> str:
         f"| Same pages and links as ours without the speed-ups "
         f"({result.reference_s:.1f} s: one language after the other, no prune) "
         f"| {result.same_as_reference()} |",
+        f"| Search of a, cold: last keystroke → first result; KB transferred before it "
+        f"| {result.search_text()} |",
     ]
     return "\n".join(rows) + "\n"

@@ -128,8 +128,9 @@ def build(out: Path, config: str) -> float:
 
 def site_stats(site: Path) -> SiteStats:
     pages = [p.stat().st_size for p in site.rglob("*.html") if p.name != "404.html"]
-    index = sum(p.stat().st_size for p in site.rglob("*.json")
-                if p.parent.name == "search" or p.name == "search.json")  # (d): Zensical's
+    index = sum(p.stat().st_size for p in site.rglob("*") if p.is_file() and (
+        {"search", "pagefind"} & set(p.relative_to(site).parts[:-1])
+        or p.name == "search.json"))  # search/, Pagefind's pagefind/, (d): Zensical's
     return SiteStats(len(pages), round(statistics.median(pages) / 1024, 1) if pages else 0.0,
                      round(index / 1024 / 1024, 2))
 
@@ -155,7 +156,7 @@ def _successor(repo: Path, out: Path, venv: Path, result: BenchResult,
 
 
 def run_bench(repo: Path, out: Path, routines: int, pairs: int = 3, seed: int = 1,
-              progress: Progress = lambda _: None,
+              progress: Progress = lambda _: None, search: bool = True,
               successor_venv: Path | None = None) -> BenchResult:
     """``successor_venv``: the successor's virtual environment (.venv-successor); (d) is
     built when it has zensical-i18n, left out otherwise."""
@@ -187,4 +188,38 @@ def run_bench(repo: Path, out: Path, routines: int, pairs: int = 3, seed: int = 
     result.links_s, links = _run([sys.executable, "-m", "macros", "links", "--format", "json",
                                   str(site_of(out, "a"))], out, allowed=(0, 1))
     result.broken_links = len(json.loads(links.stdout)["broken"])
+    if search:
+        result.search, result.search_note = time_search(site_of(out, "a"), progress)
+    else:
+        result.search_note = "kb bench --no-search"
     return result
+
+
+def time_search(site: Path, progress: Progress) -> tuple[dict[str, dict[str, float]], str]:
+    """The search of ``site`` in Chromium against nginx, cold (macros/bench/search/timing.py):
+    per language the median ms from the last keystroke to the first result and the KB
+    transferred before it; or why it could not be measured. The timing runs in a process of
+    its own, so a caller that already drives a browser (pytest's Playwright) does not clash."""
+    from macros.bench.search import nginx
+    from macros.bench.search.browser import CHROMIUM
+
+    if not CHROMIUM.exists() or not nginx.available():
+        return {}, "needs Chromium and nginx (make browser servers)"
+    try:
+        import playwright  # noqa: F401  (the test dependencies: make test-install)
+    except ImportError:
+        return {}, "needs Playwright (make test-install)"
+    progress("search timing (Chromium, nginx, 3 fresh profiles per language)")
+    report = site.parent / "search-timing.json"
+    done = subprocess.run([sys.executable, "-m", "macros.bench.search.timing", "--site",
+                           str(site), "--runs", "3", "--json", str(report)],
+                          capture_output=True, text=True, check=False)
+    if done.returncode != 0 or not report.is_file():
+        return {}, f"the timing failed: {(done.stderr or done.stdout).strip()[-300:]}"
+    summary = json.loads(report.read_text(encoding="utf-8"))["summary"]
+    out = {}
+    for lang in ("sv", "en"):
+        row = summary.get(f"cold/{lang}") or {}
+        if row.get("median_ms") is not None:
+            out[lang] = {"ms": float(row["median_ms"]), "kb": float(row["median_kb_total"])}
+    return out, "" if out else "no result in time"

@@ -9,7 +9,12 @@ force (the alias), never at a numbered version, so the intranet always shows cur
 from __future__ import annotations
 
 import html
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
+
+from mkdocs.utils import get_relative_url
+
+from macros.build.page_title import plain_title
 
 EMBED_PARAM = "embed"
 MESSAGE_TYPE = "kb-embed"  # postMessage: {"type": "kb-embed", "version": 1, "height": …}
@@ -47,3 +52,14 @@ def embed_code(root: str, page_url: str, title: str) -> str:
             f'style="width: 100%; height: 40rem; border: 0" loading="lazy" '
             f'sandbox="{SANDBOX}"></iframe>\n'
             f'<script src="{html.escape(root + HOST_SCRIPT)}" defer></script>')
+
+
+def embed_vars(page: Any, config: Any, version: str | None, alias: str,
+               guide: str) -> dict[str, str]:
+    """The page's embed code and links for the embed box and bar (``kb_embed``): ``version``
+    the plan revision under mike (None without), ``guide`` the embedding guide's URL ("":
+    not built)."""
+    root = embed_root(config.site_url or "", version, alias)
+    docs = get_relative_url(guide, page.url) if guide else ""
+    title = f"{plain_title(page)} – {config.site_name}"
+    return {"code": embed_code(root, page.url, title), "docs": docs, "page": "./"}

@@ -38,8 +38,9 @@ class GeneratedPage:
     review: Review  # shown in the notice under the title
     source: str = ""  # the data file to edit ("" for pages from the organisation file)
     search_boost: float = 1.0
-    search_words: tuple[str, ...] = ()  # indexed by the search plugin as `tags`
+    search_words: tuple[str, ...] = ()  # indexed, weighted, from the page's `tags`
     searched: bool = True  # False: left out of the search index (it repeats other pages)
+    routine_id: str = ""  # the routine a routine's page shows
 
     @property
     def front_matter(self) -> str:
@@ -81,7 +82,8 @@ def generated_pages(kb: KnowledgeBase, matrix_pages: Mapping[Lang, Mapping[str, 
                                        _bound(routine_page, routine.id),
                                        routine.review, kb.sources.get(routine.id, ""),
                                        search_boost=2.0,
-                                       search_words=_search_words(routine, lang)))
+                                       search_words=_search_words(routine, lang),
+                                       routine_id=routine.id))
         if units:  # a view per unit of the matrices; they repeat the matrices: not indexed
             pages.append(GeneratedPage(localized(UNIT_INDEX_SRC, lang), lang, unit_index,
                                        overview, searched=False))

@@ -11,8 +11,9 @@
   search plugin has indexed the page, so the notice is not searchable boilerplate);
 - print (macros/build/print/support.py): the whole plan on one page (generated, filled in at
   on_page_context), each page's print footer, and the plan's PDF (on_post_build);
-- on_post_build: one search index per language (see :mod:`macros.search.split`) and the
-  files for intranet widgets under ``api/`` (see :mod:`macros.api.export`).
+- search (:mod:`macros.build.search_index`): pages marked for Pagefind, our search worker,
+  and, once every language is written, Pagefind's index (on_post_build, before the gate);
+- on_post_build: the files for intranet widgets under ``api/`` (see :mod:`macros.api.export`).
 """
 
 from __future__ import annotations
@@ -29,13 +30,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
-from mkdocs.utils import get_relative_url
 
 from macros.api.data import SiteAddress
 from macros.api.export import write_exports
 from macros.api.models import PageRecord
 from macros.build import link_sources, macro_errors
-from macros.build.embed import embed_code, embed_root
+from macros.build.embed import embed_vars
 from macros.build.html_compact import compact_whitespace
 from macros.build.lang_parts import mark_titles, swedish_titles
 from macros.build.last_gate import stop_unsafe_output
@@ -48,6 +48,7 @@ from macros.build.print.support import PrintSupport
 from macros.build.redirects_i18n import write_language_redirects
 from macros.build.review_notice import insert_after_title, notice_html
 from macros.build.sandbox import sandbox_macros
+from macros.build.search_index import SiteSearch
 from macros.build.template_context import not_found_vars, template_vars
 from macros.checks.project import Project
 from macros.checks.registry import run_checks
@@ -62,14 +63,13 @@ from macros.model.markdown import norm_src_uri
 from macros.model.problems import summary
 from macros.model.review import Review
 from macros.model.snapshot import snapshot, write_snapshot
-from macros.model.text import DEFAULT_LANGUAGE, LANGUAGES
+from macros.model.text import DEFAULT_LANGUAGE
 from macros.model.versions import VERSION_ENV, UnknownVersion, find_revision, requested_version
 from macros.render.blocks import ROUTINES_DIR
 from macros.render.csp import policy_problems, theme_script_hashes
 from macros.render.frontend import defer_scripts, inline_assets, minify_assets
 from macros.render.matrices import UNIT_VIEW_DIR
 from macros.render.urls import site_relative
-from macros.search.split import split_site_index
 
 log = get_plugin_logger("kb")
 # Pages every page links to when the project has them (a test site may not)
@@ -109,6 +109,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         self._inline: dict[str, str] = {}  # inlined in heads (render/frontend.py)
         self.print = PrintSupport()  # the whole plan on one page, print footers, the PDF
         self.workers = LanguageWorkers()  # the other languages, built in forked processes
+        self.search = SiteSearch()  # Pagefind's index and the search worker's files
         self._serving = False
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -151,6 +152,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def _register_macros(self, config: MkDocsConfig) -> MkDocsConfig:
         """The prose pages' macros, given the data this build loaded, in mkdocs-macros'
         environment made sandboxed (macros/build/sandbox.py)."""
+        self.search.configure(config)  # after Material's search plugin (0) read its settings
         macros_plugin = config.plugins.get("macros")
         if macros_plugin is None or self.kb is None:
             return config
@@ -188,6 +190,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         env.filters["kb_site_relative"] = lambda link: site_relative(str(link), site_url)
         env.filters["kb_compact"] = compact_whitespace  # overrides/main.html
         env.filters["kb_defer"] = defer_scripts
+        self.search.configure(config, env)
         return env
 
     def _check_pages(self, root: Path, docs_dir: Path, result: LoadResult) -> None:
@@ -212,6 +215,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         self.records[page_language(config)] = []
+        self.search.pre_build()
 
     @event_priority(50)  # before mkdocs-static-i18n (-100) sorts files by language
     def _add_generated(self, files: Files, config: MkDocsConfig) -> Files:
@@ -267,6 +271,7 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
 
     def on_build_error(self, error: Exception) -> None:
         self.workers.cancel()
+        self.search.build_error()
 
     def _mark_swedish(self, output: str, config: MkDocsConfig) -> str:
         """Swedish titles in the navigation of English pages get lang="sv" (lang_parts)."""
@@ -280,7 +285,14 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
         for problem in policy_problems(output, self.script_hashes):
             log.error(f"{source}: Content-Security-Policy (macros/render/csp.py): {problem}")
 
+    def on_page_content(self, html: str, page: Any, config: MkDocsConfig,
+                        files: Files) -> str:
+        generated = self.generated.get(page.file.src_uri)
+        return self.search.routine_page(html, page, page_language(config), self.kb,
+                                        generated.routine_id if generated else "")
+
     def on_post_page(self, output: str, page: Any, config: MkDocsConfig) -> str:
+        output = self.search.post_page(output, page, page_language(config))
         self._check_policy(output, f"docs/{page.file.src_uri}")
         return self._mark_swedish(output, config)
 
@@ -313,11 +325,11 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         lang = page_language(config)
+        self.search.post_build(site_dir, self.kb, self.workers.is_child)  # Pagefind's index
         if self.workers.is_child:  # the parent writes what spans the languages
             write_language_redirects(config, lang)
             self.print.post_build(config)
             return
-        split_site_index(site_dir, list(LANGUAGES), DEFAULT_LANGUAGE)
         if self.kb is not None and self.change_dates is not None:
             write_exports(site_dir, self.kb, [r for rs in self.records.values() for r in rs],
                           SiteAddress(config.site_url or "", config.use_directory_urls),
@@ -358,23 +370,14 @@ class KnowledgeBasePlugin(BasePlugin[KbConfig]):
             not_found_vars(context, config, page_language(config))
         return context
 
-    def _embed_vars(self, page: Any, config: MkDocsConfig) -> dict[str, str]:
-        """The embed code of the page, and links for the embed box and bar
-        (macros/build/embed.py)."""
-        version = self.revision.version if self.revision and requested_version() else None
-        root = embed_root(config.site_url or "", version, self.settings.current_alias)
-        guide = self._shared_pages.get(EMBED_GUIDE, "")
-        docs = get_relative_url(guide, page.url) if guide else ""
-        title = f"{plain_title(page)} – {config.site_name}"
-        return {"code": embed_code(root, page.url, title),
-                "docs": docs, "page": "./"}
-
     @event_priority(-120)  # after the search plugin indexed the page (0)
     def on_page_context(self, context: dict[str, Any], page: Any, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
         lang = page_language(config)
         self._template_vars(context, config)
-        context["kb_embed"] = self._embed_vars(page, config)
+        version = self.revision.version if self.revision and requested_version() else None
+        context["kb_embed"] = embed_vars(page, config, version, self.settings.current_alias,
+                                         self._shared_pages.get(EMBED_GUIDE, ""))
         self.print.page_context(context, page, nav, lang, self._review_of, self.kb, self.revision,
                                 self.change_dates.built_on if self.change_dates else date.today())
         found = self._review_of(page.file.src_uri)

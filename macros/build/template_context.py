@@ -1,5 +1,5 @@
 """What the theme's templates (overrides/) get from the `kb` plugin: the labels of the page's
-language, the search index to load, the version, and for the 404 page — served at any
+language, the version, and for the 404 page — served at any
 address — absolute links to the start pages and the other languages' labels."""
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ def template_vars(context: dict[str, Any], lang: Lang, revision: Revision | None
     """The variables every page and the 404 page use."""
     context["kb_labels"] = theme_labels(lang)
     context["kb_lang"] = lang
-    context["kb_search_lang"] = lang if lang != DEFAULT_LANGUAGE else None
     context["kb_version"] = revision.version if revision else ""
     context["kb_current_alias"] = current_alias
     context["kb_statement"] = statement  # partials/copyright.html: "" when not built

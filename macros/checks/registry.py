@@ -22,8 +22,10 @@ from macros.checks.codeowners import codeowners_problems
 from macros.checks.dates import future_dates
 from macros.checks.page_markup import markup_in_pages
 from macros.checks.project import Project
+from macros.checks.synonyms import synonym_problems
 from macros.checks.unit_names import misnamed_units_in_data, misnamed_units_in_pages
 from macros.load.page_meta import check_owners
+from macros.load.yamlsource import SourceDoc
 from macros.model.catalogue import both
 from macros.model.problems import Problem
 
@@ -46,6 +48,13 @@ def _stale_schemas(project: Project, _today: date) -> list[Problem]:
             for path in stale_schemas(root)]
 
 
+def _texts(project: Project) -> list[SourceDoc]:
+    """The data files with bilingual texts: not the synonym list, whose words are per
+    language and need no translation."""
+    synonyms = project.data.singles.get("synonyms")
+    return [doc for doc in project.data.documents if doc is not synonyms]
+
+
 def _codeowners(project: Project, _today: date) -> list[Problem]:
     assert project.kb is not None
     # Only on valid data and pages: a routine that fails validation is missing from the data,
@@ -64,7 +73,7 @@ CHECKS: tuple[Check, ...] = (
           build=True),
     Check("personal-data-in-pages", lambda p, _: personal_data_in_docs(p.docs, p.root),
           build=True),
-    Check("english-in-data", lambda p, _: missing_english(p.data.documents)),
+    Check("english-in-data", lambda p, _: missing_english(_texts(p))),
     Check("english-pages", lambda p, _: missing_english_pages(p.docs, p.root)),
     Check("schemas", _stale_schemas),
     Check("unverified-contacts",
@@ -78,6 +87,7 @@ CHECKS: tuple[Check, ...] = (
           needs_valid_data=True),
     Check("codeowners", _codeowners, needs_valid_data=True),
     Check("future-dates", future_dates, build=True, needs_valid_data=True),
+    Check("synonyms", synonym_problems, needs_valid_data=True),
     Check("page-links-and-html", lambda p, _: markup_in_pages(p.docs, p.root), build=True,
           stops_build=True),
 )

@@ -27,13 +27,17 @@ from macros.cli.common import OUT_DIR
 @click.option("--successor-venv", type=click.Path(file_okay=False, path_type=Path),
               default=None, help="The successor's virtual environment for (d) "
                                  "[default: .venv-successor in the project, when it is there].")
+@click.option("--no-search", is_flag=True,
+              help="Do not time the search in Chromium (it needs Chromium and nginx).")
 @click.pass_obj
 def bench_command(root: Path, routines: int, out: Path, pairs: int, seed: int,
-                  json_file: Path | None, markdown: bool, successor_venv: Path | None) -> None:
+                  json_file: Path | None, markdown: bool, successor_venv: Path | None,
+                  no_search: bool) -> None:
     """Build the corpus with ours (a), naive (b) and naive + navigation.prune (c) and, when
     .venv-successor is there, the successor (d: kb stage + Zensical, cold and warm),
     alternating, and print build times, ratios, page and search index sizes, `kb check` and
-    `kb links`; exit 1 when ours lacks or adds pages, links or anchors against a build of
+    `kb links`, and how fast ours's search answers in Chromium, cold (first result, bytes
+    before it); exit 1 when ours lacks or adds pages, links or anchors against a build of
     ours without the speed-ups (one language after the other, no navigation.prune)."""
     from macros.bench.corpus import CorpusError  # imported here: `kb check` starts faster
     from macros.bench.report import markdown_table, text_table
@@ -45,7 +49,7 @@ def bench_command(root: Path, routines: int, out: Path, pairs: int, seed: int,
         click.echo(f"kb bench: no successor in {venv} (`make install-successor`): "
                    "(d) is left out", err=True)
     try:
-        result = run_bench(root, out, routines, pairs, seed,
+        result = run_bench(root, out, routines, pairs, seed, search=not no_search,
                            progress=lambda line: click.echo(line, err=True),
                            successor_venv=venv if successor_available(venv) else None)
     except (CorpusError, BenchError) as exc:

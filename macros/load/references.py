@@ -24,6 +24,7 @@ from macros.model.core import (
 from macros.model.guides import GlossaryFile, SituationsFile, TrainingFile
 from macros.model.problems import Problem, Severity
 from macros.model.refs import Indexed, RoutineRefs
+from macros.model.synonyms import SynonymsFile
 from macros.model.text import LANGUAGES
 
 Loc = tuple[str | int, ...]
@@ -42,6 +43,7 @@ class Parsed:
     situations: tuple[SituationsFile, SourceDoc] | None = None
     glossary: tuple[GlossaryFile, SourceDoc] | None = None
     training: tuple[TrainingFile, SourceDoc] | None = None
+    synonyms: tuple[SynonymsFile, SourceDoc] | None = None
     routines: list[tuple[Routine, SourceDoc]] = field(default_factory=list)  # valid ones
     routine_refs: list[tuple[RoutineRefs, SourceDoc]] = field(default_factory=list)  # all
     matrices: list[tuple[MatrixFile, SourceDoc]] = field(default_factory=list)
@@ -68,6 +70,7 @@ class Parsed:
             situations=list(self.situations[0].situations) if self.situations else [],
             glossary=list(self.glossary[0].terms) if self.glossary else [],
             training=self.training[0] if self.training else None,
+            synonyms=list(self.synonyms[0].groups) if self.synonyms else [],
             sources=sources,
         )
 

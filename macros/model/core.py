@@ -23,6 +23,7 @@ from macros.model.rules import (
     review_of,
     review_order_rule,
 )
+from macros.model.synonyms import SynonymGroup
 from macros.model.text import Keywords, MarkdownText, PlainText, Text, WebAddress
 
 # --- organisation -------------------------------------------------------------------------
@@ -292,6 +293,7 @@ class KnowledgeBase(BaseModel):
     situations: list[Situation] = Field(default_factory=list)
     glossary: list[GlossaryTerm] = Field(default_factory=list)
     training: TrainingFile | None = None
+    synonyms: list[SynonymGroup] = Field(default_factory=list)
     sources: dict[str, str] = Field(
         default_factory=dict, description="Routine/matrix id → data file path."
     )

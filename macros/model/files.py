@@ -20,6 +20,7 @@ from macros.model.core import (
     TagsFile,
 )
 from macros.model.guides import GlossaryFile, SituationsFile, TrainingFile
+from macros.model.synonyms import SynonymsFile
 
 MATRIX_DIR = "matrices"  # routines/matrices/*.yml: one responsibility matrix per file
 
@@ -42,6 +43,7 @@ FILE_KINDS: tuple[FileKind, ...] = (
     FileKind("situations", SituationsFile, optional=True),
     FileKind("glossary", GlossaryFile, optional=True),
     FileKind("training", TrainingFile, optional=True),
+    FileKind("synonyms", SynonymsFile, optional=True),  # the search's synonym list
     FileKind("matrix", MatrixFile, single=False),  # routines/matrices/*.yml
     FileKind("routine", Routine, single=False),  # every other file under routines/
 )

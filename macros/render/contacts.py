@@ -15,6 +15,7 @@ from urllib.parse import quote, urlsplit
 from macros.model.core import Contact
 from macros.model.markdown import plain, tel_href
 from macros.render.html import BLOCK, attrs, element
+from macros.search.marks import weighted_name
 
 if TYPE_CHECKING:
     from macros.render.blocks import Renderer
@@ -54,7 +55,7 @@ def _row(r: Renderer, contact: Contact) -> str:
 
 
 def _cells(r: Renderer, contact: Contact) -> dict[str, str]:
-    name = f"**{r.t(contact.name)}**"
+    name = weighted_name(f"**{r.t(contact.name)}**")  # the search weighs it as a title
     if contact.example:
         name += f" *({r.label('example_mark')})*"
     if contact.note:

@@ -9,7 +9,9 @@ form they include them. A value that depends on the page travels in an attribute
 is the same on every page. The build checks every page it writes against these hashes
 (:func:`policy_problems`): a page with any other inline script stops the build and is named.
 Inline styles are refused too (``style-src`` falls back to ``default-src 'self'``), so the
-check names any ``<style>`` element or ``style`` attribute as well.
+check names any ``<style>`` element or ``style`` attribute as well. Workers may only come from
+the site's own files (``worker-src 'self'``); the search worker is served with a policy of its
+own (:data:`WORKER_POLICY`), the only place WebAssembly may be compiled.
 """
 
 from __future__ import annotations
@@ -111,6 +113,8 @@ class Policy:
             " ".join(["script-src", "'self'", *self.script_hashes]),
             # Material's icons (checkboxes, admonitions) are SVG data: URLs in its stylesheet
             "img-src 'self' data:",
+            # the search runs in a worker from the site's own file, never from blob: or data:
+            "worker-src 'self'",
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",
@@ -120,6 +124,12 @@ class Policy:
     def header(self) -> str:
         """The Content-Security-Policy header's value."""
         return "; ".join(self.directives())
+
+
+# The search worker's own policy (a worker follows the policy its script is served with, not
+# the page's): its scripts and the index from the site only, and WebAssembly, which Pagefind
+# compiles from its own file (pagefind/wasm.<lang>.pagefind) — allowed nowhere else.
+WORKER_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"
 
 
 def frame_ancestors(origins: list[str]) -> str:

@@ -27,7 +27,7 @@ import jinja2
 from macros.load.settings import DEFAULTS
 from macros.model.core import KnowledgeBase
 from macros.render.blocks import UnknownReference
-from macros.render.csp import Policy, frame_ancestors
+from macros.render.csp import WORKER_POLICY, Policy, frame_ancestors
 
 SERVER_KINDS = ("nginx", "apache", "iis")
 TEMPLATES = Path(__file__).parents[1] / "templates" / "server"
@@ -40,8 +40,14 @@ DEBIAN_TEST_CERT = ("/etc/ssl/certs/ssl-cert-snakeoil.pem",
                     "/etc/ssl/private/ssl-cert-snakeoil.key")
 # What an option may hold: no spaces, quotes, semicolons or braces that would end a directive.
 _SAFE = re.compile(r"^[A-Za-z0-9_./:\[\]@%+~-]+$")
-# Material's assets carry a content hash in their names (bundle.a5f9d56c.min.js): immutable.
-FINGERPRINTED = r"\.[0-9a-f]{8}\.min\.(?:css|js)$"
+# Material's assets carry a content hash in their names (bundle.a5f9d56c.min.js), and so do
+# the pieces of the search index (pagefind/index/sv_3ecaf80.pf_index): immutable.
+FINGERPRINTED = (r"(?:\.[0-9a-f]{8}\.min\.(?:css|js)"
+                 r"|_[0-9a-f]{7,}\.pf_(?:meta|index|fragment|filter))$")
+# The search index's files (Pagefind's, already compressed): their own type, not compressed again
+SEARCH_INDEX_FILES = ("pagefind", "pf_meta", "pf_index", "pf_fragment", "pf_filter")
+# The search worker, served with its own Content-Security-Policy (macros/render/csp.py)
+SEARCH_WORKER = r"/assets/kb/search-worker\.js$"
 # The text types that are compressed and carry charset=utf-8
 TEXT_TYPES = ("text/css", "text/plain", "text/xml", "application/javascript",
               "application/json", "application/atom+xml", "application/xml", "image/svg+xml")
@@ -137,6 +143,10 @@ def render_config(site: SiteSettings, kind: str, options: ServerOptions | None =
         "csp": site.policy.header(), "frame_ancestors": frame_ancestors(
             list(site.policy.frame_origins)),
         "fingerprinted": FINGERPRINTED, "text_types": TEXT_TYPES,
+        "worker_csp": WORKER_POLICY, "search_worker": SEARCH_WORKER,
+        "search_index_files": SEARCH_INDEX_FILES,
+        "search_index_types": [(f".{ext}", "application/octet-stream")
+                               for ext in SEARCH_INDEX_FILES],
         "apache_modules": apache_modules(options.tls is not None),
     }
     return _environment().get_template(_TEMPLATE[kind]).render(context)

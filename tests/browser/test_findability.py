@@ -1,8 +1,9 @@
 """Findability: the words staff actually type lead to the right routine within the first
 three search results — in the real site, in Chromium, through Material's own search box.
 
-Each language searches only its own pages (macros/search/split.py), so a Swedish query
-never competes with the English copy of the same routine.
+Each language has its own index (macros/build/search_index.py), so a Swedish query never
+competes with the English copy of the same routine. tests/search_eval/ holds the larger set
+written from how staff talk (`make search-eval`).
 """
 
 from __future__ import annotations

@@ -16,8 +16,8 @@ def test_no_request_leaves_the_origin_on_any_page_type(browser: Any,
     serves the published site (the version selector reads the root's versions.json)."""
     stops = tour(browser, nginx_real.base, nginx_real.site)
     urls = [url for stop in stops for url in stop.requests]
-    assert any("search_index" in url for url in urls), "the search index was not recorded"
-    assert any("/lunr/" in url for url in urls), "the search worker's scripts were not recorded"
+    assert any("/pagefind/" in url for url in urls), "the search index was not recorded"
+    assert any("search-worker.js" in url for url in urls), "the search worker was not recorded"
     allowed = (nginx_real.served.url + "/", "data:", "blob:")
     off = sorted({f"{stop.visit.label}: {url}" for stop in stops for url in stop.requests
                   if not url.startswith(allowed)})

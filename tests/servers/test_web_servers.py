@@ -1,6 +1,7 @@
 """The exported site served by real nginx and Apache httpd from the configuration
 `kb server-config` prints (tests/served.py): every file type with its Content-Type and charset,
-compression with Vary, caching, the Content-Security-Policy on pages, CORS only for api/, the
+compression with Vary, caching, the Content-Security-Policy on pages (and the search worker's
+own), CORS only for api/, the
 root's redirect, 404 pages per language and version, and TLS with a redirect from HTTP."""
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from urllib.parse import urljoin
 
 import pytest
 
+from macros.render.csp import WORKER_POLICY
 from macros.render.server import DEBIAN_TEST_CERT, FINGERPRINTED, apache_modules
 from tests.served import Served
 from tests.web_servers import (
@@ -62,13 +64,17 @@ def test_every_file_type_is_served_right(served_fixture: Served, file_type: File
     expected_cache = IMMUTABLE if file_type.immutable else REVALIDATE
     assert response.header("Cache-Control") == expected_cache, path
     csp = response.header("Content-Security-Policy")
-    assert csp == (policy(served_fixture) if file_type.page else ""), path
+    expected_csp = (policy(served_fixture) if file_type.page
+                    else WORKER_POLICY if file_type.worker else "")
+    assert csp == expected_csp, path
     assert response.header("Access-Control-Allow-Origin") == ("*" if file_type.cors else "")
     assert response.header("X-Content-Type-Options") == "nosniff"
 
 
 @pytest.mark.parametrize("path", ["gallande/index.html", "versions.json",
-                                  "gallande/api/routines.json", "gallande/assets/kb/kb.js"])
+                                  "gallande/api/routines.json", "gallande/assets/kb/kb.js",
+                                  "gallande/pagefind/pagefind.js",
+                                  "gallande/pagefind/wasm.en.pagefind"])
 def test_what_is_revalidated_comes_back_not_modified(served_fixture: Served, path: str) -> None:
     """no-cache means "ask first": the validators of a response give 304 Not Modified."""
     url = f"{served_fixture.url}/{path}"
@@ -80,11 +86,16 @@ def test_what_is_revalidated_comes_back_not_modified(served_fixture: Served, pat
 
 
 def test_fingerprinted_names_are_material_assets(served_fixture: Served) -> None:
-    """Only names with a content hash are cached for a year: never a page or our assets."""
+    """Only names with a content hash are cached for a year: Material's assets and the pieces
+    of the search index, never a page, our assets or the search engine's own files."""
     names = [p.name for p in served_fixture.export.rglob("*") if p.is_file()]
     long_lived = {n for n in names if re.search(FINGERPRINTED, n)}
-    assert long_lived and all(n.startswith(("main.", "palette.", "bundle.", "search."))
+    assert long_lived and all(n.startswith(("main.", "palette.", "bundle.", "search.", "sv_",
+                                            "en_", "pagefind.sv_", "pagefind.en_"))
                               for n in long_lived), sorted(long_lived)
+    assert any(n.endswith(".pf_index") for n in long_lived)
+    assert not {"pagefind.js", "pagefind-entry.json", "wasm.sv.pagefind",
+                "search-worker.js"} & long_lived
 
 
 def test_the_root_goes_to_the_version_in_force(served_fixture: Served) -> None:

@@ -87,8 +87,13 @@ def test_bench_reports_every_measure(corpus: Path, result: BenchResult) -> None:
     assert "cores" in result.machine
     table = text_table(result)
     for needle in ("ratio a/b", "ratio a/c", "kb check", "kb links", "search index",
-                   "without the speed-ups", "the same pages, links"):
+                   "without the speed-ups", "the same pages, links", "search of a, first result"):
         assert needle in table
+    if result.search:  # Chromium and nginx were there: both languages answered
+        assert set(result.search) == {"sv", "en"}
+        assert all(row["ms"] > 0 and row["kb"] > 0 for row in result.search.values())
+    else:
+        assert "needs Chromium and nginx" in result.search_note
     readme = markdown_table(result)
     assert "| Build time a/b |" in readme and "| `kb check` |" in readme
     data = json.loads(json.dumps(result.to_json()))

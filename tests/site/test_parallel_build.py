@@ -37,9 +37,10 @@ def test_parallel_build_makes_the_same_site(small_project: Path, small_site: Pat
     assert sorted(parallel) == sorted(one_by_one)
     differing = [name for name in parallel if parallel[name] != one_by_one[name]]
     assert differing == []
-    # both languages, one search index each, one sitemap listing both
-    assert {"index.html", "en/index.html", "search/search_index.json",
-            "search/search_index.en.json", "sitemap.xml", "404.html"} <= set(parallel)
+    # both languages, the search's files for each, one sitemap listing both
+    assert {"index.html", "en/index.html", "pagefind/pagefind-entry.json",
+            "search/search.sv.json", "search/search.en.json", "search/words/en-r.json",
+            "sitemap.xml", "404.html"} <= set(parallel)
     sitemap = parallel["sitemap.xml"].decode()
     assert 'hreflang="en"' in sitemap and 'hreflang="sv"' in sitemap
 

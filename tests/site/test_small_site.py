@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -86,24 +85,12 @@ def test_navigation_from_organisation_data(small_site: Path) -> None:
     assert titles.index("Schools") < titles.index("Bara svenska")
 
 
-def test_each_language_has_its_own_search_index(small_site: Path) -> None:
-    sv = json.loads(read(small_site, "search/search_index.json"))
-    en = json.loads(read(small_site, "search/search_index.en.json"))
-    assert sv["config"]["lang"] == ["sv"] and en["config"]["lang"] == ["en"]
-    sv_locations = {doc["location"] for doc in sv["docs"]}
-    en_locations = {doc["location"] for doc in en["docs"]}
-    assert "rutiner/socialtjanst/orosanmalan/" in sv_locations
-    assert "en/rutiner/socialtjanst/orosanmalan/" in en_locations
-    assert all(location.startswith("en/") for location in en_locations)
-    assert not any(location.startswith("en/") for location in sv_locations)
-
-
-def test_english_pages_load_the_english_search_index(small_site: Path) -> None:
-    english = read(small_site, "en/index.html")
-    assert 'assets/kb/kb.js" data-kb-search-lang="en" defer>' in english
-    assert "data-kb-search-lang" not in read(small_site, "index.html")
-    script = "".join(read(small_site, "assets/kb/kb.js").split())  # minified at build
-    assert 'search_index."+lang+".json' in script
+def test_each_language_searches_its_own_index(small_site: Path) -> None:
+    """One worker for both, told the page's language (tests/site/test_search.py has the
+    indexes themselves)."""
+    assert "search-worker.js?lang=en" in read(small_site, "en/index.html")
+    assert "search-worker.js?lang=sv" in read(small_site, "index.html")
+    assert "search_index." not in "".join(read(small_site, "assets/kb/kb.js").split())
 
 
 def test_nothing_is_fetched_from_other_sites(small_site: Path) -> None:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from macros.bench.search import nginx
 from macros.bench.search.browser import Result, SearchBox, chromium
@@ -85,7 +86,7 @@ def run(site: Path, queries: Sequence[Query], progress: bool = True) -> list[Out
             context = browser.new_context()
             page = context.new_page()
             page.goto(base + ("en/" if lang == "en" else ""))
-            box = SearchBox(page)
+            box = SearchBox(page, urlsplit(base).path)
             box.open()
             for _ in range(60):  # the index loads in the background: wait until it answers
                 if box.search(WARM_UP[lang]):

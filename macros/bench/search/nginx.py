@@ -1,8 +1,11 @@
-"""Serve a built site on 127.0.0.1 with nginx configured as the embedding guide tells IT to
-(gzip for JSON, CSS, scripts), so transferred bytes are what readers' browsers receive."""
+"""Serve a built site on 127.0.0.1 with nginx, configured exactly as `kb server-config nginx`
+prints it for IT (gzip, caching, the Content-Security-Policy of pages and of the search
+worker): the bytes and the rules a reader's browser gets. The site is served as the version
+in force (``/gallande/``), as an export would be."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -12,29 +15,28 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-CONFIG = """\
+from macros.load.loader import load
+from macros.render.csp import theme_script_hashes
+from macros.render.server import ServerOptions, render_config, site_settings
+
+PROJECT = Path(__file__).resolve().parents[3]  # the repository: its data, theme and mkdocs.yml
+MAIN = """\
 daemon off;
 worker_processes 1;
+{user}
 pid {tmp}/nginx.pid;
 error_log {tmp}/error.log warn;
 events {{ worker_connections 256; }}
 http {{
     include {mime};
-    types {{ application/json json; application/wasm wasm; }}
+    default_type application/octet-stream;
     access_log off;
     client_body_temp_path {tmp}/body;
     proxy_temp_path {tmp}/proxy;
     fastcgi_temp_path {tmp}/fastcgi;
     uwsgi_temp_path {tmp}/uwsgi;
     scgi_temp_path {tmp}/scgi;
-    gzip on;
-    gzip_min_length 1024;
-    gzip_types application/json application/atom+xml text/css application/javascript image/svg+xml;
-    server {{
-        listen 127.0.0.1:{port};
-        root {root};
-        location / {{ try_files $uri $uri/ =404; }}
-    }}
+    include {tmp}/site.conf;
 }}
 """
 
@@ -49,15 +51,38 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def site_config(root: Path, port: int, project: Path = PROJECT) -> tuple[str, str]:
+    """(the configuration `kb server-config nginx --root ROOT --listen 127.0.0.1:PORT` prints,
+    the alias of the version in force)."""
+    from mkdocs.config import load_config
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    result = load(project)
+    if result.kb is None:
+        raise RuntimeError(f"{project}: the data has errors (kb check)")
+    alias = "gallande"
+    settings = site_settings(result.kb, theme_script_hashes(
+        load_config(str(project / "mkdocs.yml"))), alias)
+    options = ServerOptions(root=str(root), listen=f"127.0.0.1:{port}")
+    return render_config(settings, "nginx", options), alias
+
+
 @contextmanager
-def serve(root: Path) -> Iterator[str]:
-    """nginx serving ``root`` on a free port of 127.0.0.1; yields the base URL ending in '/'."""
+def serve(site: Path) -> Iterator[str]:
+    """nginx serving ``site`` as the version in force on a free port of 127.0.0.1; yields the
+    site's base URL (ending in '/')."""
     binary = shutil.which("nginx") or "/usr/sbin/nginx"
     with tempfile.TemporaryDirectory(prefix="kb-nginx-") as tmp:
         port = _free_port()
+        export = Path(tmp) / "export"
+        export.mkdir()
+        config, alias = site_config(export, port)
+        (export / alias).symlink_to(site.resolve())
+        (Path(tmp) / "site.conf").write_text(config, encoding="utf-8")
         conf = Path(tmp) / "nginx.conf"
-        conf.write_text(CONFIG.format(tmp=tmp, port=port, root=root.resolve(),
-                                      mime="/etc/nginx/mime.types"), encoding="utf-8")
+        user = "user root;" if os.geteuid() == 0 else ""  # read the site where it is
+        conf.write_text(MAIN.format(tmp=tmp, user=user, mime="/etc/nginx/mime.types"),
+                        encoding="utf-8")
         process = subprocess.Popen([binary, "-c", str(conf), "-p", tmp],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         try:
@@ -68,7 +93,7 @@ def serve(root: Path) -> Iterator[str]:
                 if process.poll() is not None:
                     raise RuntimeError(f"nginx did not start: {process.stderr.read().decode()}")
                 time.sleep(0.05)
-            yield f"http://127.0.0.1:{port}/"
+            yield f"http://127.0.0.1:{port}/{alias}/"
         finally:
             process.terminate()
             process.wait(timeout=10)

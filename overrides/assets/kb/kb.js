@@ -3,33 +3,16 @@
 (function () {
   "use strict";
   var root = document.documentElement;
-  var script = document.currentScript;
 
   /* Take out the alternate links (languages, feed) from the head. Material's bundle follows
    * each one to fetch a sitemap.xml beside it, for instant navigation, which this site does
    * not use: a failed request per link on every page view, across origins in a sandboxed
    * frame. Crawlers and feed readers read the links from the HTML as served.
-   * When embedded, also the search: it is not shown, and its index would be fetched across
-   * origins from a sandboxed frame (whose origin is then "null"). */
+   * When embedded, also the search: it is not shown, and its worker and index would be fetched
+   * across origins from a sandboxed frame (whose origin is then "null"). */
   var embedded = root.classList.contains("kb-embed");
   var selector = "link[rel=alternate]" + (embedded ? ", [data-md-component=search]" : "");
   document.querySelectorAll(selector).forEach(function (element) { element.remove(); });
-
-  /* Pages not in the default language load their own search index (macros/search/split.py),
-   * named by data-kb-search-lang on this script. Material fetches the index with
-   * XMLHttpRequest from the site root; rewrite that URL. */
-  var lang = script && script.getAttribute("data-kb-search-lang");
-  if (lang) {
-    var open = XMLHttpRequest.prototype.open;
-    XMLHttpRequest.prototype.open = function (method, url) {
-      var args = Array.prototype.slice.call(arguments);
-      var text = String(url);
-      if (/\/search\/search_index\.json$/.test(text)) {
-        args[1] = text.replace(/search_index\.json$/, "search_index." + lang + ".json");
-      }
-      return open.apply(this, args);
-    };
-  }
 
   /* The review notice (macros/build/review_notice.py) carries the review-by date; once the reader's
    * today is past it, show the warning. Without script the notice shows only the dates. */

@@ -1,5 +1,6 @@
-"""The search evaluation's scoring and the Pagefind prototype's index marks (issue 18). The
-browser run itself is `make search-eval`; here the parts that decide what counts."""
+"""The search evaluation's scoring and the index marks and tables the search is built from
+(issue 18). The browser run itself is `make search-eval`; here the parts that decide what
+counts."""
 
 from __future__ import annotations
 
@@ -10,9 +11,10 @@ import pytest
 from macros.bench.search.browser import Result, page_path
 from macros.bench.search.evaluate import Figures, Outcome, rank_of
 from macros.bench.search.queries import Query, QueryFileError, load
-from macros.search.index_marks import ignore_excluded, indexed_text, marked, summary_of
-from macros.search.synonyms import SynonymFileError
-from macros.search.synonyms import load as load_synonyms
+from macros.search.fold import fold
+from macros.search.index_marks import ignore_excluded, marked, summary_of
+from macros.search.synonyms import expansion_table
+from macros.search.titles import title_keys
 from tests.conftest import ROOT
 
 QUERIES = ROOT / "tests" / "search_eval" / "queries.yml"
@@ -79,7 +81,7 @@ def test_excluded_sections_and_elements_are_ignored_by_pagefind() -> None:
             '<h2 id="steps">Gör så här</h2><p>steps</p>')
     out = ignore_excluded(html)
     assert '<div data-pagefind-ignore="all"><h2 id="contacts"' in out
-    assert 'data-search-exclude="true" data-pagefind-ignore="all">words' in out
+    assert '<span data-pagefind-ignore="all">words' in out
     assert '<h2 id="steps">Gör så här</h2><p>steps</p>' in out and out.count("ignore") == 2
 
 
@@ -96,27 +98,32 @@ def test_metadata_is_escaped() -> None:
     assert out.startswith("<div data-pagefind-body>")
 
 
-def test_synonyms_expand_by_word_start_and_whole_abbreviations(tmp_path: Path) -> None:
-    path = tmp_path / "synonyms.yml"
-    path.write_text("sv:\n  - [orosanmälan, barnavårdsanmälan]\n  - [SoL, socialtjänstlagen]\n"
-                    "en:\n  - [shelter, refuge]\n", encoding="utf-8")
-    synonyms = load_synonyms(path)
-    assert synonyms.expand("Två orosanmälningar kom in", "sv") == ["barnavårdsanmälan"]
-    assert synonyms.expand("solen skiner", "sv") == []          # not the abbreviation SoL
-    assert synonyms.expand("enligt SoL 5 kap.", "sv") == ["socialtjänstlagen"]
-    assert synonyms.expand("a shelter", "sv") == []              # the page's language only
+def test_the_synonym_table_leads_each_word_to_the_others_of_its_groups() -> None:
+    table = expansion_table([["orosanmälan", "barnavårdsanmälan", "soc-anmälan"],
+                             ["SoL", "socialtjänstlagen"], ["LSS", "funktionsnedsättning"],
+                             ["LSS", "lagen om stöd och service"]])
+    assert table["orosanmalan"] == ["barnavårdsanmälan", "soc-anmälan"]  # keys folded
+    assert table["soc anmalan"] == ["orosanmälan", "barnavårdsanmälan"]
+    assert table["sol"] == ["socialtjänstlagen"]
+    assert table["lss"] == ["funktionsnedsättning", "lagen om stöd och service"]  # both groups
+    assert table["funktionsnedsattning"] == ["LSS"]  # not the other group's words
+    assert expansion_table([["a", "A"]]) == {}  # nothing but itself
 
 
-def test_a_bad_synonym_file_says_how_to_fix(tmp_path: Path) -> None:
-    path = tmp_path / "synonyms.yml"
-    path.write_text("sv:\n  - [ensam]\nde:\n  - [a, b]\n", encoding="utf-8")
-    with pytest.raises(SynonymFileError) as error:
-        load_synonyms(path)
-    assert "group 1: give two or more words" in str(error.value)
-    assert "de: unknown language" in str(error.value)
+@pytest.mark.parametrize("text, folded", [
+    ("Hedersvåld", "hedersvald"), ("  SKYDDAT\tboende! ", "skyddat boende"),
+    ("Förskolan – oro för ett barn", "forskolan oro for ett barn"), ("café", "cafe"),
+    ("snake_case", "snake case"),
+])
+def test_folding_is_case_accent_and_punctuation_blind(text: str, folded: str) -> None:
+    assert fold(text) == folded
 
 
-def test_synonyms_come_only_from_indexed_text() -> None:
-    html = ('<h1>Utbildningskontoret</h1><p>Rutiner för skolan.</p>'
-            '<h2 id="routines" data-search-exclude="true">Rutiner</h2><ul><li>Hedersvåld</li></ul>')
-    assert indexed_text(html) == "Utbildningskontoret Rutiner för skolan."
+def test_a_title_is_found_whole_without_small_words_and_by_its_head() -> None:
+    keys = title_keys("Förskolan – oro för ett barn, hämtning och skyddade personuppgifter", "sv")
+    assert "forskolan oro for ett barn hamtning och skyddade personuppgifter" in keys
+    assert "forskolan oro barn hamtning skyddade personuppgifter" in keys  # no stop words
+    assert "forskolan" in keys  # before the dash
+    assert title_keys("Kontakter", "sv") == ["kontakter"]
+    assert "who is responsible" in title_keys("Who is responsible", "en")
+    assert "responsible" in title_keys("Who is responsible", "en")

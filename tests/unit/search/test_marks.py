@@ -1,23 +1,24 @@
-"""What Material's search plugin indexes of a generated routine page: the routine's own words,
-not what it repeats from the contacts page, the legal chapter or other routines' pages."""
+"""What the search index (Pagefind, run for real) holds of a generated page: a routine's own
+words, not what it repeats from the contacts page, the legal chapter or other routines' pages;
+and the marks that decide it (macros/search/marks.py, macros/search/index_marks.py)."""
 
 from __future__ import annotations
 
+import gzip
+import json
 from collections.abc import Callable
 from pathlib import Path
-from types import SimpleNamespace
-from typing import Any
 
 import markdown
 import pytest
-from material.plugins.search.plugin import SearchIndex
-from mkdocs.structure.toc import get_toc
 
 from macros.load.loader import load
 from macros.render.blocks import Renderer
 from macros.render.pages import department_page, routine_index, routine_page, topic_index
-from macros.search.compact import drop_empty_items
+from macros.search import bundle
+from macros.search.index_marks import ignore_excluded, marked, summary_of
 from macros.search.marks import unindexed_admonition
+from macros.search.pagefind import index_site
 
 EXTENSIONS = ["admonition", "attr_list", "md_in_html", "tables", "toc", "pymdownx.tasklist"]
 
@@ -44,56 +45,75 @@ def renderer(data_copy: Callable[[], Path]) -> Callable[[str, str], Renderer]:
     return make
 
 
-def indexed(body: str, url: str = "rutiner/x/") -> dict[str, dict[str, Any]]:
-    """Material's index entries for a page with this Markdown, by location."""
-    md = markdown.Markdown(extensions=EXTENSIONS)
-    html = md.convert(body)
-    page = SimpleNamespace(meta={}, content=html, toc=get_toc(md.toc_tokens),
-                           url=url, title="Titel")
-    index = SearchIndex()
-    index.add_entry_from_context(page)
-    return {entry["location"]: entry for entry in drop_empty_items(index.entries)}
+def indexed(tmp_path: Path, body: str, lang: str = "sv") -> tuple[str, set[str]]:
+    """What Pagefind indexes of a page with this Markdown: its text and its anchors."""
+    content = marked(markdown.Markdown(extensions=EXTENSIONS).convert(body))
+    site = tmp_path / "site"
+    (site / "x").mkdir(parents=True, exist_ok=True)
+    (site / "x" / "index.html").write_text(
+        f'<html lang="{lang}"><body><nav>Meny</nav>{content}</body></html>', encoding="utf-8")
+    index_site(site)
+    [page] = bundle.pages(site, lang)
+    fragment = json.loads(gzip.decompress(
+        (site / "pagefind" / "fragment" / f"{page.id}.pf_fragment").read_bytes())[12:])
+    return page.content, {a["id"] for a in fragment["anchors"] if a.get("id")}
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])
 def test_a_routine_is_indexed_by_its_own_words(renderer: Callable[[str, str], Renderer],
-                                               lang: str) -> None:
+                                               tmp_path: Path, lang: str) -> None:
     r = renderer(lang, "rutiner/socialtjanst/orosanmalan.md")
-    entries = indexed(routine_page(r, "orosanmalan"))
+    text, anchors = indexed(tmp_path, routine_page(r, "orosanmalan"), lang)
     addition = "tillagg-for-skolan" if lang == "sv" else "additional-steps-for-schools"
-    assert set(entries) == {"rutiner/x/", "rutiner/x/#steps", f"rutiner/x/#{addition}",
-                            "rutiner/x/#legal-basis", "rutiner/x/#about"}  # no contacts, related
-    page = entries["rutiner/x/"]["text"]
-    assert ("utan dröjsmål" if lang == "sv" else "without delay") in page  # the summary
-    assert "Exempel" not in page and "Example" not in page  # the example-data notice
-    assert ("direkt" if lang == "sv" else "at once") in entries["rutiner/x/#steps"]["text"]
-    legal = entries["rutiner/x/#legal-basis"]["text"]
-    assert ("Socialtjänstlag" if lang == "sv" else "Social Services Act") in legal
-    assert ("10 kap. 1 §" if lang == "sv" else "Chapter 10 section 1") in legal
-    assert "2025." not in legal and "In force" not in legal  # the source's note
-    about = entries["rutiner/x/#about"]["text"]
-    assert ("Alla anställda" if lang == "sv" else "All employees") in about
-    assert "SN 2019/1" in about  # the decision can be searched for
-    assert "2026-01-10" not in about and "2027-01-10" not in about  # review dates
-    assert "anmälningsplikt" not in about and "duty to report" not in about  # = page's tags
-    assert "<li></li>" not in about
+    assert {"steps", addition, "legal-basis", "about"} <= anchors
+    assert not anchors & {"contacts", "related"}  # their sections are left out
+    assert "Meny" not in text  # only the content, never the theme around it
+    assert ("utan dröjsmål" if lang == "sv" else "without delay") in text  # the summary
+    assert "Exempel" not in text and "Example" not in text  # the example-data notice
+    assert ("direkt" if lang == "sv" else "at once") in text
+    assert ("Socialtjänstlag" if lang == "sv" else "Social Services Act") in text
+    assert ("10 kap. 1 §" if lang == "sv" else "Chapter 10 section 1") in text
+    assert "2025." not in text and "In force" not in text  # the source's note
+    assert ("Alla anställda" if lang == "sv" else "All employees") in text
+    assert "SN 2019/1" in text  # the decision can be searched for
+    assert "2026-01-10" not in text and "2027-01-10" not in text  # review dates
+    assert "020-50 50 50" not in text  # the contact table
+    # the search-word line is left out: the words are indexed once, weighted, from the
+    # page's tags (macros/build/search_index.py)
+    assert ("anmälningsplikt" if lang == "sv" else "duty to report") not in text
 
 
 def test_overview_pages_leave_routine_lists_to_the_routines(
-        renderer: Callable[[str, str], Renderer]) -> None:
-    index = indexed(routine_index(renderer("sv", "rutiner/index.md")), "rutiner/")
-    assert list(index) == ["rutiner/"]
-    department = indexed(department_page(renderer("sv", "rutiner/socialtjanst/index.md"),
-                                         "socialtjanst"), "rutiner/socialtjanst/")
-    assert "rutiner/socialtjanst/#routines" not in department
-    assert "rutiner/socialtjanst/#contacts" not in department
-    topics = indexed(topic_index(renderer("sv", "rutiner/amnen.md")), "rutiner/amnen/")
-    assert topics["rutiner/amnen/#orosanmalan"]["title"] == "Orosanmälan"  # the topic stays
-    assert "Orosanmälan om barn" not in topics["rutiner/amnen/#orosanmalan"]["text"]
+        renderer: Callable[[str, str], Renderer], tmp_path: Path) -> None:
+    text, _ = indexed(tmp_path, routine_index(renderer("sv", "rutiner/index.md")))
+    assert "Orosanmälan om barn" not in text
+    text, anchors = indexed(tmp_path, department_page(
+        renderer("sv", "rutiner/socialtjanst/index.md"), "socialtjanst"))
+    assert not anchors & {"routines", "contacts"} and "Orosanmälan om barn" not in text
+    text, anchors = indexed(tmp_path, topic_index(renderer("sv", "rutiner/amnen.md")))
+    assert "orosanmalan" in anchors and "Orosanmälan" in text  # the topic stays
+    assert "Orosanmälan om barn" not in text  # its list of routines does not
+
+
+def test_a_marked_heading_leaves_out_its_whole_section() -> None:
+    html = ('<h2 id="a">A</h2><p>kept</p><h2 id="b" data-search-exclude="true">B</h2>'
+            '<p>left</p><h3 id="c">C</h3><p>left too</p><h2 id="d">D</h2><p>kept</p>'
+            '<p>x <span data-search-exclude="true">left</span></p>')
+    out = ignore_excluded(html)
+    assert out.count('data-pagefind-ignore="all"') == 3  # two sections, one span
+    assert out.index('<h2 id="d">') < out.rindex("data-pagefind-ignore")  # the span
+
+
+def test_the_summary_is_the_first_sentence_of_the_first_paragraph() -> None:
+    html = ('<h1>T</h1><div class="admonition warning"><p>Exempel.</p></div>'
+            '<p>Första meningen. Andra meningen.</p>')
+    assert summary_of(html) == "Första meningen."
+    assert summary_of("<p>" + "ord " * 100 + "</p>").endswith("…")
+    assert len(summary_of("<p>" + "ord " * 100 + "</p>")) <= 180
 
 
 def test_the_example_notice_is_the_admonition_html() -> None:
-    """Same HTML as ``!!! warning "T"`` once Material has removed the attribute."""
+    """Same HTML as ``!!! warning "T"`` once the mark is taken out."""
     admonition = markdown.markdown('!!! warning "A & B"\n\n    x < y', extensions=["admonition"])
     ours = markdown.markdown(unindexed_admonition("warning", "A & B", "x < y"))
     assert ours.replace(' data-search-exclude="true"', "") == admonition

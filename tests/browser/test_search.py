@@ -1,0 +1,174 @@
+"""The site's search in Chromium, on this site as nginx serves it with the documented settings
+(tests/served.py): what staff type, typed into the real search box, finds the page they need;
+results name the department and the summary; the keyboard works and the target page
+highlights the words; the engine's WebAssembly runs under the search worker's own policy and
+nothing is fetched from another origin; embedded pages have no search. The built index:
+tests/site/test_search.py; what is indexed: tests/unit/search/test_marks.py."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from macros.bench.search.browser import SearchBox
+from macros.links.local_server import serve
+from macros.model.catalogue import label
+from macros.model.text import Lang
+from macros.render.csp import WORKER_POLICY
+from tests.served import RealSite
+
+pytestmark = pytest.mark.browser
+
+SOK = "rutiner/social-och-omsorgskontoret"
+KLK = "rutiner/kommunledningskontoret"
+UTB = "rutiner/utbildningskontoret"
+
+# What staff type (from tests/search_eval/queries.yml, one or two of each kind) → pages that
+# answer it; a title query's page must come first.
+SWEDISH = [
+    ("Orosanmälan – när du är orolig för ett barn", [f"{SOK}/orosanmalan-barn/"], "title"),
+    ("Kontakter", ["kontakter/"], "title"),
+    ("kvinnofridslinjen", ["kontakter/"], "contact"),
+    ("LSS", [f"{SOK}/funktionsnedsattning-och-vald/"], "abbreviation"),
+    ("orosanmalan", [f"{SOK}/orosanmalan-barn/"], "diacritics"),
+    ("sosialjouren", [f"{SOK}/socialjour-akut-vald/", "kontakter/"], "misspelling"),
+    ("utrese förbud", [f"{SOK}/hedersrelaterat-vald-barn-och-unga/"], "compound"),
+    ("dagis", [f"{UTB}/forskola-oro-for-barn/"], "synonym"),
+    ("vem ansvarar för skyddade personuppgifter", [f"{KLK}/skyddade-personuppgifter/"],
+     "question"),
+]
+ENGLISH = [
+    ("Contacts", ["kontakter/"], "title"),
+    ("safe house", [f"{SOK}/skyddat-boende/"], "synonym"),
+    ("honor violence", [f"{KLK}/misstanke-om-hedersrelaterat-fortryck/",
+                        f"{UTB}/hedersfortryck-i-skolan/",
+                        f"{SOK}/hedersrelaterat-vald-vuxna/",
+                        f"{SOK}/hedersrelaterat-vald-barn-och-unga/"], "misspelling"),
+    ("report of concern", [f"{SOK}/orosanmalan-barn/"], "topic"),
+]
+
+
+def _check(page: Any, base: str, lang: str, queries: list[tuple[str, list[str], str]]) -> None:
+    version = urlsplit(base).path + "/"
+    start = base + ("/en/" if lang == "en" else "/")
+    page.goto(start)
+    box = SearchBox(page)
+    box.open()
+    root = urlsplit(start).path
+    misses = []
+    for query, expected, kind in queries:
+        shown = [r.url for r in box.search(query)]
+        wanted = {root + path for path in expected}
+        top = shown[:1] if kind == "title" else shown[:3]
+        if not wanted & set(top):
+            misses.append(f"{query!r} ({kind}): wanted {sorted(wanted)}, shown {shown[:3]}")
+        if any(url.startswith(f"{version}en/") != (lang == "en") for url in shown):
+            misses.append(f"{query!r}: results in the other language: {shown}")
+    assert not misses, "\n".join(misses)
+    assert page.evaluate("window.__kbCsp") == []
+
+
+def test_swedish_staff_queries_find_their_pages(page: Any, nginx_real: RealSite) -> None:
+    _check(page, nginx_real.base, "sv", SWEDISH)
+
+
+def test_english_staff_queries_find_their_pages(page: Any, nginx_real: RealSite) -> None:
+    _check(page, nginx_real.base, "en", ENGLISH)
+
+
+def test_a_result_names_the_department_and_the_summary(page: Any,
+                                                       nginx_real: RealSite) -> None:
+    page.goto(f"{nginx_real.base}/")
+    box = SearchBox(page)
+    box.open()
+    box.search("orosanmälan")
+    first = page.locator("li.md-search-result__item").first.inner_text()
+    assert "Social- och omsorgskontoret" in first
+    assert "får veta eller misstänker att ett barn far illa" in first  # the summary
+    page.goto(f"{nginx_real.base}/en/")
+    box.open()
+    box.search("report of concern")
+    first = page.locator("li.md-search-result__item").first.inner_text()
+    assert "Social and Care Office" in first
+
+
+def test_keyboard_opens_chooses_and_the_page_highlights(page: Any,
+                                                        nginx_real: RealSite) -> None:
+    page.goto(f"{nginx_real.base}/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.matches('input.md-search__input')")
+    box = SearchBox(page)
+    assert box.search("skyddat boende")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate("!!document.activeElement.closest('.md-search-result__item')")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/skyddat-boende/**")
+    assert "h=" in page.url
+    page.locator("mark[data-md-highlight]").first.wait_for(timeout=5_000)
+
+
+@pytest.mark.parametrize(("path", "lang"), [("/", "sv"), ("/en/", "en")])
+def test_the_search_dialog_has_a_name(page: Any, nginx_real: RealSite, path: str,
+                                      lang: Lang) -> None:
+    page.goto(f"{nginx_real.base}{path}")
+    name = page.locator(".md-search[role=dialog]").get_attribute("aria-label")
+    assert name == label("search_dialog", lang)
+
+
+def test_the_engine_runs_under_the_workers_own_policy_from_this_site(
+        browser: Any, nginx_real: RealSite) -> None:
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    try:
+        page.goto(f"{nginx_real.base}/en/")
+        policy = page.evaluate("""fetch(JSON.parse(document.getElementById('__config')
+            .textContent).search).then(r => r.headers.get('content-security-policy'))""")
+        assert policy == WORKER_POLICY
+        box = SearchBox(page)
+        box.open()
+        assert box.search("protected identity")
+        origin = "{0.scheme}://{0.netloc}".format(urlsplit(nginx_real.base))
+        assert [url for url in requests if not url.startswith(origin)] == []
+        assert any("/pagefind/wasm.en.pagefind" in url for url in requests)
+        assert any("/pagefind/index/en_" in url for url in requests)
+        assert not any("/pagefind/index/sv_" in url for url in requests)  # its own index only
+    finally:
+        context.close()
+
+
+def test_an_embedded_page_has_no_search_and_loads_none(browser: Any,
+                                                       nginx_real: RealSite) -> None:
+    context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    page = context.new_page()
+    try:
+        page.goto(f"{nginx_real.base}/{SOK}/orosanmalan-barn/?embed=1")
+        page.wait_for_load_state("networkidle")
+        assert page.locator("input.md-search__input").count() == 0
+        assert not [url for url in requests if "/pagefind/" in url or "search" in url]
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def small_base(small_site: Path) -> Iterator[str]:
+    with serve(small_site) as url:
+        yield url
+
+
+def test_page_text_in_a_result_stays_text(page: Any, small_base: str) -> None:
+    """A step reads '5 < 6 & *x*': the excerpt under the result shows it, as text."""
+    page.goto(small_base)
+    box = SearchBox(page)
+    box.open()
+    assert box.search("utred inte själv")
+    results = page.locator(".md-search-result__list")
+    assert "5 < 6 & x" in (results.text_content() or "")  # in a folded section, too
+    assert results.locator("em, script, img").count() == 0
