@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+
+from macros.checks.project import open_project, review_problems
+from macros.checks.registry import check_project
+from macros.model.problems import Problem
 
 ROUTINE = "routines/socialtjanst/orosanmalan.yml"
 ORG = "routines/organisation.yml"
@@ -292,3 +297,13 @@ CHECK_CASES = [
     Case("unsafe link in a page title", PAGE, "title: Bara svenska",
          "title: \"[Bara](javascript:alert(1))\"", "title", "goes to javascript:", line=2),
 ]
+
+
+def all_problems(root: Path) -> list[Problem]:
+    """Everything `kb check` reports for a project: the checks, and the review when the data
+    is valid (shared by the corpus and bilingual-message tests)."""
+    project = open_project(root)
+    problems = check_project(project, date.today())
+    if project.kb is not None:
+        problems += review_problems(project, date.today())
+    return problems

@@ -9,7 +9,6 @@ import ast
 import re
 import typing
 from collections.abc import Callable
-from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -18,8 +17,7 @@ import pytest
 from pydantic import BaseModel, ValidationError
 from pydantic_core.core_schema import ErrorType
 
-from macros.checks.project import open_project, review_problems
-from macros.checks.registry import check_project
+from macros.checks.project import open_project
 from macros.checks.sensitive import find_sensitive
 from macros.load.validation import problems_from
 from macros.load.yamlsource import SourceDoc, parse_with_ruamel, parse_yaml, read_yaml
@@ -30,7 +28,7 @@ from macros.model.problems import Problem
 from macros.model.snapshot import SnapshotProblem, parse_snapshot
 from macros.model.text import LANGUAGES, Keywords, PlainText
 from macros.model.versions import UnknownVersion, find_revision
-from tests.bad_inputs import CASES, CHECK_CASES, Case
+from tests.bad_inputs import CASES, CHECK_CASES, Case, all_problems
 
 _PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
@@ -103,20 +101,13 @@ def test_every_noun_of_the_reference_checks_is_in_the_catalogue() -> None:
     assert missing == []
 
 
-def _all_problems(root: Path) -> list[Problem]:
-    project = open_project(root)
-    problems = check_project(project, date.today())
-    if project.kb is not None:
-        problems += review_problems(project, date.today())
-    return problems
-
 
 @pytest.mark.parametrize("case", CASES + CHECK_CASES, ids=[c.name for c in CASES + CHECK_CASES])
 def test_every_problem_of_the_corpus_is_bilingual(case: Case,
                                                  data_copy: Callable[[], Path]) -> None:
     root = data_copy()
     case.apply(root)
-    problems = _all_problems(root)
+    problems = all_problems(root)
     assert problems
     for problem in problems:
         assert_bilingual(problem)

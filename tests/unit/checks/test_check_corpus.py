@@ -4,25 +4,13 @@ field (and line where known), in one run, never as a traceback."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from macros.checks.project import open_project, review_problems
-from macros.checks.registry import check_project
 from macros.cli import main
-from macros.model.problems import Problem
-from tests.bad_inputs import CASES, CHECK_CASES, Case
-
-
-def all_problems(root: Path) -> list[Problem]:
-    project = open_project(root)
-    problems = check_project(project, date.today())
-    if project.kb is not None:
-        problems += review_problems(project, date.today())
-    return problems
+from tests.bad_inputs import CASES, CHECK_CASES, Case, all_problems
 
 
 def test_the_corpus_is_large_enough() -> None:
