@@ -14,7 +14,8 @@ Material's search plugin is kept for its search box, with an index that indexes 
 - :meth:`SiteSearch.languages_built`: the vocabulary files of the languages built here.
 - :meth:`SiteSearch.site_built` (once, when every language is written): Pagefind indexes the
   site; then each language's search file (``search/search.<lang>.json``: the synonym table
-  from routines/synonyms.yml, the stop words, the titles for the exact-title rule).
+  from routines/synonyms.yml, the stop words, the titles for the exact-title rule, what each
+  page's result shows).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from mkdocs.plugins import get_plugin_logger
 from macros.model.core import KnowledgeBase
 from macros.model.text import LANGUAGES
 from macros.search import bundle
+from macros.search.cards import card_table
 from macros.search.index_marks import marked, summary_of
 from macros.search.pagefind import IndexRun, PagefindError, index_site
 from macros.search.stopwords import STOP_WORDS
@@ -155,8 +157,9 @@ class SiteSearch:
         run = index_site(site_dir)
         for lang in LANGUAGES:
             groups = [group.words(lang) for group in kb.synonyms]
+            pages = bundle.pages(site_dir, lang)
             data = {"stop": sorted(STOP_WORDS[lang]), "synonyms": expansion_table(groups),
-                    "titles": title_table(bundle.pages(site_dir, lang), lang)}
+                    "titles": title_table(pages, lang), "cards": card_table(pages)}
             _write_json(site_dir / search_file(lang), data)
         self.last_run = run
         return run

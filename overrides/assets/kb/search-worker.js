@@ -7,8 +7,9 @@
  * on the page the reader opens. Everything is fetched from this version of the site (no other
  * origin): Pagefind's script, WebAssembly and index pieces under pagefind/, and this
  * language's search file search/search.<lang>.json (stop words, the synonym table from
- * routines/synonyms.yml, the title keys), and, only for a word the index does not have, the
- * vocabulary files search/words/<lang>-<letter>.json.
+ * routines/synonyms.yml, the title keys, what each page's result shows), and the vocabulary
+ * files search/words/<lang>-<letter>.json of the typed words' first letters (a few KB each,
+ * for the words the index does not have).
  *
  * Ranking, in order:
  * 1. A query that is a page's title (or near it: case, accents, small words, one or two typos
@@ -22,8 +23,7 @@
 
 const LANG = new URL(self.location.href).searchParams.get("lang") === "en" ? "en" : "sv";
 const ROOT = new URL("../../", self.location.href); // this version's root
-const SHOWN = 10;        // pages whose details are loaded for the first screen
-const FIRST = 4;         // pages drawn at once; the rest of the first screen right after
+const SHOWN = 10;        // pages shown (the first screen)
 const SECTIONS = 3;      // sections listed under a page
 const SYNONYM_SHARE = 1.0;  // a page found only through a synonym: as through the word
 const FIXED_SHARE = 0.8;    // through a correction, a compound's parts or its joined form
@@ -43,6 +43,7 @@ let pages = 1;                 // pages in this language's index
 let stop = new Set();
 let synonyms = new Map();      // folded word or phrase → the words to search as well
 let titles = new Map();        // folded title key → page ids
+let cards = new Map();         // page id → [address, title, department, summary]
 const vocabulary = new Map();  // first letter → Promise of [words, most frequent first]
 let latest = 0;
 
@@ -80,23 +81,33 @@ async function setup() {
   stop = new Set(settings.stop || []);
   synonyms = new Map(Object.entries(settings.synonyms || {}));
   titles = new Map(Object.entries(settings.titles || {}));
+  cards = new Map(Object.entries(settings.cards || {}));
 }
 // Started at once: the index is ready sooner than Material's SETUP message arrives.
 const ready = setup();
-// Then, while the reader is still reading, one search for the language's commonest word (on
-// every page): Pagefind's first search is several times slower than the next (its
-// WebAssembly is compiled lazily), and the reader's first query should not pay for that.
-const WARM_UP = LANG === "en" ? "the" : "och";
+// Then, while the reader is still reading, one search for a word no page has: Pagefind's first
+// search is several times slower than the next (its WebAssembly is compiled lazily), and the
+// reader's first query should not pay for that. Not a common word: one on every page makes
+// Pagefind score every page, which at a thousand routines kept the engine busy 200 ms into
+// the reader's first query.
+const WARM_UP = "xqzj";
 ready.then(() => pagefind.search(WARM_UP)).catch(() => null);
 
 // --- what the reader typed -----------------------------------------------------------------
 
 const NOTHING = {results: [], unfilteredResultCount: 0};
 const cache = new Map();  // term → Promise of Pagefind's answer, for this page's life
+/* A term of several words with a small word in it ("anmälan till socialtjänsten") is searched
+ * as that phrase: as loose words, Pagefind finds (and scores) every page with "till", and at a
+ * thousand routines each such synonym cost 250 ms. */
+const asPhrase = (term) => {
+  const words = fold(term).split(" ");
+  return words.length > 1 && words.some((w) => stop.has(w)) ? `"${term}"` : term;
+};
 function search(term) {
   if (!cache.has(term)) {
     // a word Pagefind throws on (e.g. "gå") counts as found nowhere
-    cache.set(term, pagefind.search(term).catch(() => NOTHING));
+    cache.set(term, pagefind.search(asPhrase(term)).catch(() => NOTHING));
   }
   return cache.get(term);
 }
@@ -135,7 +146,7 @@ function slotsOf(text) {
 /* The synonym phrases of the query's words (longest first, left to right). A one-word match
  * gives its slot other terms; a longer one is a phrase slot over the word slots it spans.
  * ``wanted(slotIndexes)``: which phrases to keep. */
-function phrasesOf({raw, words, carrying, slots}, wanted) {
+function phrasesOf({words, slots}, wanted) {
   const phrases = [];
   for (let i = 0; i < words.length;) {
     let matched = 0;
@@ -149,8 +160,10 @@ function phrasesOf({raw, words, carrying, slots}, wanted) {
       if (n === 1 && inside.length === 1) {
         inside[0].others = [...new Set([...inside[0].others, ...others])];
       } else {
-        phrases.push({term: raw.slice(i, i + n).filter((_, k) => carrying[i + k]).join(" "),
-                      others, share: SYNONYM_SHARE, words: indexes});
+        // its own words are searched one by one already (their slots); searched together as
+        // well they changed no ranking in the evaluation set and cost a search of every page
+        // with any of them
+        phrases.push({term: "", others, share: SYNONYM_SHARE, words: indexes});
       }
     }
     i += matched || 1;
@@ -370,25 +383,30 @@ function item(data, score, terms) {
 
 const clean = (text) => text.replace(/[*+\-:^~"]+(?=\s|$)/g, " ").trim();
 
+// A page as its result shows it before its fragment is loaded (macros/search/cards.py)
+function card(result) {
+  const known = cards.get(result.id);
+  if (!known) return null;
+  const [url, title, department, summary] = known;
+  return {url: ROOT.pathname + url.replace(/^\//, ""), excerpt: "", sub_results: [],
+          meta: {title, department, summary}};
+}
+
 async function answer(text, number) {
   const query = clean(text);
   if (!query) return {items: []};
   await ready;
-  const results = await ranked(query);
+  const results = (await ranked(query)).slice(0, SHOWN);
   if (number !== latest) return null;   // a newer keystroke is on its way
   const terms = Object.fromEntries(query.split(/\s+/).map((t) => [t.toLowerCase(), true]));
-  // The first few at once, the rest of the first screen right after: a reader sees the top
-  // of the list sooner, and the list does not move under the first results.
-  const first = await Promise.all(results.slice(0, FIRST).map((r) => r.result.data()));
-  if (number !== latest) return null;
-  const items = first.map((data, i) => item(data, results[i].score, terms));
-  if (results.length > FIRST) {
-    postMessage({type: 3, data: {items: [...items]}});
-    const rest = await Promise.all(results.slice(FIRST, SHOWN).map((r) => r.result.data()));
-    if (number !== latest) return null;
-    items.push(...rest.map((data, i) => item(data, results[FIRST + i].score, terms)));
-  }
-  return {items};
+  const draw = (pages) => pages.map((data, i) => item(data, results[i].score, terms));
+  // The first screen at once from the search file, when it knows every page (it does, unless
+  // the index and the file are from different builds); then again with each page's matching
+  // sections, from the pages' fragments.
+  const quick = results.map((r) => card(r.result));
+  if (results.length && quick.every(Boolean)) postMessage({type: 3, data: {items: draw(quick)}});
+  const full = await Promise.all(results.map((r) => r.result.data()));
+  return number === latest ? {items: draw(full)} : null;
 }
 
 addEventListener("message", (event) => {
