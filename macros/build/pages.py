@@ -37,7 +37,6 @@ class GeneratedPage:
     body: Callable[[Renderer], str]  # renders the page's Markdown
     review: Review  # shown in the notice under the title
     source: str = ""  # the data file to edit ("" for pages from the organisation file)
-    search_boost: float = 1.0
     search_words: tuple[str, ...] = ()  # indexed, weighted, from the page's `tags`
     searched: bool = True  # False: left out of the search index (it repeats other pages)
     routine_id: str = ""  # the routine a routine's page shows
@@ -47,8 +46,6 @@ class GeneratedPage:
         meta = [NO_MACROS]
         if not self.searched:
             meta.append("search:\n  exclude: true")
-        elif self.search_boost != 1.0:
-            meta.append(f"search:\n  boost: {self.search_boost}")
         if self.search_words:
             meta.append("tags: " + json.dumps(list(self.search_words), ensure_ascii=False))
         return "---\n" + "\n".join(meta) + "\n---\n\n"
@@ -81,7 +78,6 @@ def generated_pages(kb: KnowledgeBase, matrix_pages: Mapping[Lang, Mapping[str, 
             pages.append(GeneratedPage(localized(routine_src(routine), lang), lang,
                                        _bound(routine_page, routine.id),
                                        routine.review, kb.sources.get(routine.id, ""),
-                                       search_boost=2.0,
                                        search_words=_search_words(routine, lang),
                                        routine_id=routine.id))
         if units:  # a view per unit of the matrices; they repeat the matrices: not indexed

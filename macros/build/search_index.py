@@ -31,7 +31,7 @@ from mkdocs.plugins import get_plugin_logger
 from macros.model.core import KnowledgeBase
 from macros.model.text import LANGUAGES
 from macros.search import bundle
-from macros.search.cards import card_table
+from macros.search.cards import boost_of, card_table
 from macros.search.index_marks import marked, summary_of
 from macros.search.pagefind import IndexRun, PagefindError, index_site
 from macros.search.stopwords import STOP_WORDS
@@ -144,8 +144,10 @@ class SiteSearch:
             return html
         self.vocabulary.add(lang, html)
         words = [str(w) for w in (page.meta or {}).get("tags") or []]
+        search = (page.meta or {}).get("search")
+        boost = boost_of(search.get("boost", 1)) if isinstance(search, dict) else 1.0
         return marked(html, department=department, summary=summary_of(html),
-                      search_words=words)
+                      search_words=words, boost=boost)
 
     def languages_built(self, site_dir: Path) -> None:
         """The vocabulary files of the languages this process built."""

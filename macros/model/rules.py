@@ -74,13 +74,26 @@ class ReviewRule(_ReviewFields, Strict):
     """Who reviews the pages generated from the organisation data, and when."""
 
 
+class PageSearch(Strict):
+    """A page's ``search`` settings in its front matter (Material's field, read by our search
+    too)."""
+
+    exclude: bool = Field(default=False, description="Leave the page out of the search.")
+    boost: float = Field(
+        default=1.0, gt=0, le=10,
+        description="The page's results' weight: below 1 ranks it under the routines that "
+                    "match as well (pages for the coordinator and IT use 0.5).",
+    )
+
+
 class PageMeta(_ReviewFields):
     """Front matter of a Markdown page in docs/: the review fields are required, other keys
-    (order, tags, search, hide, …) belong to MkDocs and Material."""
+    (order, tags, hide, …) belong to MkDocs and Material."""
 
     model_config = ConfigDict(extra="allow", frozen=True)
 
     title: Text | None = None
+    search: PageSearch | None = None
 
 
 class ReviewPolicy(Strict):

@@ -64,10 +64,12 @@ def _meta(key: str, value: str) -> str:
 
 
 def marked(content: str, *, department: str = "", summary: str = "",
-           search_words: Sequence[str] = ()) -> str:
-    """The page content as Pagefind's body, with what its result shows and its search words."""
+           search_words: Sequence[str] = (), boost: float = 1.0) -> str:
+    """The page content as Pagefind's body, with what its result shows, its search words and
+    its weight among the results (``search: boost`` in its front matter)."""
     extra = [_meta("department", department) if department else "",
-             _meta("summary", summary) if summary else ""]
+             _meta("summary", summary) if summary else "",
+             _meta("boost", f"{boost:g}") if boost != 1.0 else ""]
     words = [w for w in search_words if w]
     if words:
         extra.append(f'<div hidden data-pagefind-weight="{WEIGHT_WORDS}">'

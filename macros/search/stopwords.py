@@ -1,6 +1,8 @@
-"""Snowball's stop words for Swedish and English: the words a query is not ranked by unless it
-has no others ("hur gör man en orosanmälan" is ranked by "gör" and "orosanmälan"). Written
-into each language's search file for the worker; also used for the title keys."""
+"""Snowball's stop words for Swedish and English, and the small words of spoken and typed
+language that Snowball's lists (made from written text) lack: the words a query is not ranked
+by unless it has no others ("hur gör man en orosanmälan" is ranked by "gör" and
+"orosanmälan"). Written into each language's search file for the worker; also used for the
+title keys."""
 
 from __future__ import annotations
 
@@ -20,9 +22,16 @@ into through during before after above below to from up down in out on off over 
 further then once here there when where why how all any both each few more most other some
 such no nor not only own same so than too very can will just should now i'm don't"""
 
+# Spoken and typed words with no topic of their own ("fast han har slagit henne": although;
+# "nåt", "nån" as typed). Not "måste", "får", "kan": a question turns on them ("måste jag
+# anmäla"), and a page can answer it with them.
+_SPOKEN_SV = """fast nåt nån nåra bara också liksom typ asså ju väl även ändå"""
+_SPOKEN_EN = """also even though although just really like would could i've i'd she's he's
+it's that's"""
+
 STOP_WORDS: dict[str, frozenset[str]] = {
-    "sv": frozenset(fold(w) for w in _SV.split()),
-    "en": frozenset(fold(w) for w in _EN.split()),
+    "sv": frozenset(fold(w) for w in (_SV + " " + _SPOKEN_SV).split()),
+    "en": frozenset(fold(w) for w in (_EN + " " + _SPOKEN_EN).split()),
 }
 
 

@@ -95,7 +95,8 @@ def test_the_search_files_of_each_language(small_site: Path) -> None:
     assert "och" in sv["stop"] and "the" in en["stop"]
     routine = next(page.id for page in bundle.pages(small_site, "en") if page.url == f"/en{ROUTINE}")
     assert en["cards"][routine] == [f"/en{ROUTINE}", "Report of concern about a child",
-                                    "Social Services", "Report concern about a child without delay."]
+                                    "Social Services", "Report concern about a child without delay.",
+                                    1.0]
 
 
 def test_the_vocabulary_is_split_by_first_letter(small_site: Path) -> None:
@@ -133,3 +134,14 @@ def _fragment(site: Path, page: bundle.IndexedPage) -> bytes:
     data = gzip.decompress((site / "pagefind" / "fragment" / f"{page.id}.pf_fragment")
                            .read_bytes())
     return data.removeprefix(b"pagefind_dcd")
+
+
+def test_the_pages_for_the_coordinator_and_it_weigh_less(real_site: Path) -> None:
+    """`search: boost: 0.5` in their front matter: they rank under the routines that match
+    as well (the worker multiplies a page's score by its weight)."""
+    for lang, prefix in (("sv", "/"), ("en", "/en/")):
+        cards = json.loads(read(real_site, f"search/search.{lang}.json"))["cards"]
+        weight = {card[0]: card[4] for card in cards.values()}
+        assert weight[f"{prefix}inbaddning/"] == 0.5 and weight[f"{prefix}publicera/"] == 0.5
+        assert weight[f"{prefix}kontakter/"] == 1.0
+        assert weight[f"{prefix}rutiner/social-och-omsorgskontoret/orosanmalan-barn/"] == 1.0

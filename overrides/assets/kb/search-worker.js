@@ -43,7 +43,7 @@ let pages = 1;                 // pages in this language's index
 let stop = new Set();
 let synonyms = new Map();      // folded word or phrase → the words to search as well
 let titles = new Map();        // folded title key → page ids
-let cards = new Map();         // page id → [address, title, department, summary]
+let cards = new Map();         // page id → [address, title, department, summary, weight]
 const vocabulary = new Map();  // first letter → Promise of [words, most frequent first]
 let latest = 0;
 
@@ -332,8 +332,12 @@ async function ranked(query) {
     entry.covered += weights[i];
     byId.set(id, entry);
   }));
+  // a page's weight among the results: `search: boost` in its front matter (the pages for the
+  // coordinator and IT rank under the routines that match as well)
+  const weight = (id) => (cards.get(id) || [])[4] || 1;
   const results = [...byId.values()]
-    .map((e) => ({result: e.result, score: e.sum * (e.covered / all) ** 2}))
+    .map((e) => ({result: e.result,
+                  score: e.sum * (e.covered / all) ** 2 * weight(e.result.id)}))
     .sort((a, b) => b.score - a.score);
   return titleFirst(query, results);
 }

@@ -69,3 +69,20 @@ def test_unknown_owner_names_the_line_and_a_close_role(tmp_path: Path) -> None:
     problems = check_owners(load_pages(docs, tmp_path), {"samordnare", "rektor"})
     assert [(p.file, p.line, p.field) for p in problems] == [("docs/sida.md", 3, "owner")]
     assert "did you mean `samordnare`" in problems[0].format()
+
+
+def test_the_search_settings_of_a_page(tmp_path: Path) -> None:
+    """`search: boost` weighs a page among the search's results (macros/search/cards.py):
+    a number over 0 up to 10; a mistake is named with its field, like any other."""
+    docs = tmp_path / "docs"
+    head = GOOD.removesuffix("---\n# Sida\n")
+    write(docs, "ok.md", head + "search:\n  boost: 0.5\n---\n# Sida\n")
+    write(docs, "noll.md", head + "search:\n  boost: 0\n---\n# Sida\n")
+    write(docs, "text.md", head + "search:\n  boost: mycket\n---\n# Sida\n")
+    write(docs, "stavfel.md", head + "search:\n  bost: 2\n---\n# Sida\n")
+    result = load_pages(docs, tmp_path)
+    assert result.pages["ok.md"].meta.search is not None
+    assert result.pages["ok.md"].meta.search.boost == 0.5
+    shown = {(p.file, p.field) for p in result.problems}
+    assert shown == {("docs/noll.md", "search.boost"), ("docs/text.md", "search.boost"),
+                     ("docs/stavfel.md", "search.bost")}

@@ -13,12 +13,19 @@ def test_each_page_by_id_with_its_address_title_department_and_summary() -> None
     table = card_table([routine, page])
     assert list(table) == ["sv_a1", "sv_b2"]  # the same site gives the same file
     assert table["sv_b2"] == ["/rutiner/soc/orosanmalan/", "Orosanmälan", "Socialtjänsten",
-                              "Anmäl oro."]
-    assert table["sv_a1"] == ["/kontakter/", "Kontakter", "", ""]
+                              "Anmäl oro.", 1.0]
+    assert table["sv_a1"] == ["/kontakter/", "Kontakter", "", "", 1.0]
 
 
 def test_text_is_kept_as_written_for_the_worker_to_escape() -> None:
     hostile = IndexedPage(id="sv_x", url="/x/", title='<img src=x onerror="alert(1)">',
                           meta={"summary": "5 < 6 & </script>"})
-    assert card_table([hostile])["sv_x"][1:] == ['<img src=x onerror="alert(1)">', "",
-                                                 "5 < 6 & </script>"]
+    assert card_table([hostile])["sv_x"][1:4] == ['<img src=x onerror="alert(1)">', "",
+                                                  "5 < 6 & </script>"]
+
+
+def test_a_page_weighs_what_its_front_matter_says_else_one() -> None:
+    pages = [IndexedPage(id=f"sv_{n}", url=f"/{n}/", title=n, meta=meta) for n, meta in
+             (("a", {"boost": "0.5"}), ("b", {}), ("c", {"boost": "x"}), ("d", {"boost": "0"}),
+              ("e", {"boost": "11"}))]
+    assert [row[4] for row in card_table(pages).values()] == [0.5, 1.0, 1.0, 1.0, 1.0]
