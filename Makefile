@@ -198,7 +198,7 @@ parity: build build-successor          ## kb compare-sites --by-kind site site-s
 SEARCH_JSON ?=
 SEARCH_LANG ?=
 SEARCH_SITE ?=
-search-eval: test-install browser      ## findability: top-1, top-3, MRR of the evaluation set
+search-eval: test-install browser      ## findability: top-1, top-3, MRR of the evaluation and held-out sets
 	$(if $(SEARCH_SITE),,KB_PDF=off $(BIN)/mkdocs build --strict --clean --quiet)
 	$(BIN)/python -m macros.bench.search.evaluate --site $(or $(SEARCH_SITE),site) $(if $(SEARCH_JSON),--json "$(SEARCH_JSON)") $(if $(SEARCH_LANG),--lang $(SEARCH_LANG))
 

@@ -1,8 +1,9 @@
-"""`make search-eval`: type every query of the evaluation set into the built site's search
+"""`make search-eval`: type every query of the evaluation sets into the built site's search
 box in Chromium, served on 127.0.0.1, and report top-1, top-3 and MRR per language and kind,
-and every miss with the titles the reader saw.
+and every miss with the titles the reader saw — for each set on its own: the evaluation set
+(tests/search_eval/queries.yml) and the held-out set (heldout.yml, by a second author).
 
-    python -m macros.bench.search.evaluate [--site site] [--queries tests/search_eval/queries.yml]
+    python -m macros.bench.search.evaluate [--site site] [--queries FILE …]
                                      [--json results.json] [--only-misses]
 """
 
@@ -21,6 +22,7 @@ from macros.bench.search import nginx
 from macros.bench.search.browser import Result, SearchBox, chromium
 from macros.bench.search.queries import LANGS, Query, QueryFileError, load
 
+QUERY_SETS = (Path("tests/search_eval/queries.yml"), Path("tests/search_eval/heldout.yml"))
 SHOWN = 10     # ranks beyond what the first screen of results holds count as not found
 WARM_UP = {"sv": "våld", "en": "violence"}
 
@@ -146,7 +148,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m macros.bench.search.evaluate",
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("--site", type=Path, default=Path("site"))
-    parser.add_argument("--queries", type=Path, default=Path("tests/search_eval/queries.yml"))
+    parser.add_argument("--queries", type=Path, nargs="+", default=list(QUERY_SETS),
+                        help="query files, each reported on its own (default: the evaluation "
+                             "set and the held-out set)")
     parser.add_argument("--json", type=Path, help="write every outcome to this file")
     parser.add_argument("--only-misses", action="store_true")
     parser.add_argument("--lang", choices=LANGS, help="one language only")
@@ -156,25 +160,29 @@ def main(argv: Sequence[str] | None = None) -> int:
               file=sys.stderr)
         return 2
     try:
-        queries = load(args.queries)
+        sets = {path: load(path) for path in args.queries}
     except QueryFileError as error:
         print(error, file=sys.stderr)
         return 2
-    if args.lang:
-        queries = [q for q in queries if q.lang == args.lang]
-    runnable = [q for q in queries if built(q, args.site)]
-    skipped = [q for q in queries if not built(q, args.site)]
-    outcomes = run(args.site, runnable)
-    print(report(outcomes, skipped, args.only_misses))
-    if args.json:
-        by_lang = {lang: asdict(Figures.of([o for o in outcomes if o.query.lang == lang]))
-                   for lang in LANGS}
-        args.json.write_text(json.dumps({
-            "figures": by_lang,
+    written: dict[str, object] = {}
+    for path, queries in sets.items():
+        if args.lang:
+            queries = [q for q in queries if q.lang == args.lang]
+        runnable = [q for q in queries if built(q, args.site)]
+        skipped = [q for q in queries if not built(q, args.site)]
+        print(f"=== {path} ({len(runnable)} queries)")
+        outcomes = run(args.site, runnable)
+        print(report(outcomes, skipped, args.only_misses) + "\n")
+        written[str(path)] = {
+            "figures": {lang: asdict(Figures.of([o for o in outcomes if o.query.lang == lang]))
+                        for lang in LANGS},
             "outcomes": [{"q": o.query.text, "lang": o.query.lang, "kind": o.query.kind,
                           "expect": list(o.query.expect), "rank": o.rank,
                           "shown": [asdict(r) for r in o.shown[:SHOWN]]} for o in outcomes],
-        }, ensure_ascii=False, indent=1), encoding="utf-8")
+        }
+    if args.json:
+        args.json.write_text(json.dumps(written, ensure_ascii=False, indent=1),
+                             encoding="utf-8")
     return 0
 
 
