@@ -11,12 +11,12 @@ it):
 * every key, value and list item keeps the line its node starts on.
 
 Anything this module is not certain to read exactly as ruamel.yaml does — a syntax error, a
-duplicate key, a tag, an anchor or alias, a merge key, a ``%`` directive, a number other than
-a plain decimal integer, a tab, line breaks YAML 1.1 and 1.2 disagree about, an empty file
-(see :func:`_unsure`) — raises :class:`NotFast`, and the caller reads that file with
-ruamel.yaml instead, whose result and messages are the reference. Such files are rare, so the
-fallback costs nothing in practice; ``tests/unit/load/test_yamlfast.py`` compares both on every data
-file, the bad-input corpus and thousands of mutated files.
+duplicate key, a tag, an anchor or alias, a merge key, a ``%`` directive, a number other than a
+plain decimal integer or fraction (``12``, ``0.5``), a tab, line breaks YAML 1.1 and 1.2
+disagree about, an empty file (see :func:`_unsure`) — raises :class:`NotFast`, and the caller
+reads that file with ruamel.yaml instead, whose result and messages are the reference. Such
+files are rare, so the fallback costs nothing in practice; ``tests/unit/load/test_yamlfast.py``
+compares both on every data file, the bad-input corpus and thousands of mutated files.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ _MAP = "tag:yaml.org,2002:map"
 _NULL = "tag:yaml.org,2002:null"
 _BOOL = "tag:yaml.org,2002:bool"
 _INT = "tag:yaml.org,2002:int"
+_FLOAT = "tag:yaml.org,2002:float"
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 # ruamel.yaml's implicit YAML 1.2 resolvers, by first character, in ruamel's order.
@@ -53,6 +54,7 @@ for _versions, _tag, _regexp, _first in implicit_resolvers:
             _RESOLVERS.setdefault(_char, []).append((str(_tag), _regexp))
 
 _DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\Z")  # read as a plain int by ruamel too
+_POINT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)\.[0-9]+\Z")  # 0.5: a float to ruamel too
 _BOOLS = {"true": True, "false": False}
 # libyaml reads an anchor (&a) or alias (*a) only when one of these follows & or *, so bold
 # Markdown (**text**) and bullets (* text) never look like one.
@@ -203,4 +205,6 @@ def _scalar(node: ScalarNode) -> Any:
         return _BOOLS[value.lower()]
     if tag == _INT and _DECIMAL.match(value):
         return int(value)
+    if tag == _FLOAT and _POINT.match(value):
+        return float(value)
     raise NotFast  # other numbers, merge keys (`<<`), `=`

@@ -141,6 +141,7 @@ TRICKY = [
     "a: 2026-01-10\nb: 2026-13-01\nc: 2026-01-10 10:00:00\nd: 12:30\ne: 1:20:30\n",
     "a: 12\nb: -3\nc: +4\nd: 0\ne: 012\nf: 0o17\ng: 0x1F\nh: 1_000\ni: 0b101\n",
     "a: 1.5\nb: .5\nc: 1e3\nd: .inf\ne: -.Inf\nf: .nan\ng: 1.\n",
+    "a: 0.5\nb: -0.25\nc: 10.0\nd: 01.5\ne: +3.14\nf: 0.5e1\n",  # search: boost: 0.5
     'a: "12"\nb: \'yes\'\nc: "2026-01-10"\nd: ""\ne: \'\'\n',
     "a: |\n  one\n  two\nb: >-\n  folded\n  text\n\n  para\nc: |+\n  kept\n\nd: x\n",
     "a:\n  - 1\n  -\n  - {b: c, d: [e, f]}\n  - - nested\n    - list\n",
