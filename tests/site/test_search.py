@@ -79,7 +79,8 @@ def test_text_from_the_data_stays_text(small_site: Path) -> None:
 def test_the_search_files_of_each_language(small_site: Path) -> None:
     for lang in ("sv", "en"):
         data = json.loads(read(small_site, f"search/search.{lang}.json"))
-        assert {"stop", "synonyms", "titles", "cards"} <= set(data)
+        assert {"stop", "synonyms", "titles", "cards", "common"} <= set(data)
+        assert data["common"] == []  # a small index ranks by every word
         ids = {page.id for page in bundle.pages(small_site, lang)}
         assert all(set(found) <= ids for found in data["titles"].values())
         assert set(data["cards"]) == ids  # every page's result drawn before its fragment

@@ -41,6 +41,7 @@ const ENDINGS = LANG === "en"
 let pagefind = null;
 let pages = 1;                 // pages in this language's index
 let stop = new Set();
+let common = new Set();        // words on almost every page of a large index (common_words.py)
 let synonyms = new Map();      // folded word or phrase → the words to search as well
 let titles = new Map();        // folded title key → page ids
 let cards = new Map();         // page id → [address, title, department, summary, weight]
@@ -79,6 +80,7 @@ async function setup() {
   pagefind = module;
   pages = Math.max(1, (entry.languages[LANG] || {}).page_count || 0);
   stop = new Set(settings.stop || []);
+  common = new Set(settings.common || []);
   synonyms = new Map(Object.entries(settings.synonyms || {}));
   titles = new Map(Object.entries(settings.titles || {}));
   cards = new Map(Object.entries(settings.cards || {}));
@@ -138,8 +140,13 @@ const asPhrase = (term) => (/\s/.test(term.trim()) ? `"${term}"` : term);
 function slotsOf(text) {
   const raw = text.split(/\s+/).filter(Boolean);
   const words = raw.map(fold);
-  const none = !words.some((w) => w && !stop.has(w));
-  const carrying = words.map((w) => Boolean(w) && (none || !stop.has(w)));
+  // Stop words rank nothing, nor words on almost every page of a large index, unless the
+  // query has no other words
+  const plain = (w) => Boolean(w) && !stop.has(w);
+  const none = !words.some(plain);
+  const telling = words.some((w) => plain(w) && !common.has(w));
+  const carrying = words.map((w) => Boolean(w)
+    && (none || (!stop.has(w) && (!telling || !common.has(w)))));
   const slots = [];
   words.forEach((w, i) => {
     if (carrying[i]) {
