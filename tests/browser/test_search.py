@@ -202,3 +202,26 @@ def test_text_of_the_first_draw_stays_text(page: Any, small_base: str) -> None:
     assert "&lt;img" in first and "<img" not in first
     page.wait_for_timeout(500)
     assert page.evaluate("window.__kbHit") is None
+
+
+def test_a_word_on_almost_every_page_ranks_only_alone(page: Any, small_base: str) -> None:
+    """A large index lists its words on nine pages in ten (macros/search/common_words.py);
+    here the list is given to the small site's worker on its way. Beside another word such a
+    word ranks nothing (the results are the other word's); alone it still finds its pages."""
+    def tamper(route: Any) -> None:
+        data = route.fetch().json()
+        data["common"] = ["orosanmalan"]
+        route.fulfill(json=data)
+
+    box = SearchBox(page)
+    page.goto(small_base)
+    box.open()
+    other = [r.url for r in box.search("rutin")]
+    both = [r.url for r in box.search("orosanmälan rutin")]
+    alone = [r.url for r in box.search("orosanmälan")]
+    assert other and alone and both != other  # without the list the word counts
+    page.route("**/search/search.sv.json", tamper)
+    page.goto(small_base)
+    box.open()
+    assert [r.url for r in box.search("orosanmälan rutin")] == other
+    assert [r.url for r in box.search("orosanmälan")] == alone
