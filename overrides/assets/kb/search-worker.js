@@ -6,18 +6,21 @@
  * results, keeps its keyboard navigation and `/` `s` shortcuts, and adds ?h= for highlighting
  * on the page the reader opens. Everything is fetched from this version of the site (no other
  * origin): Pagefind's script, WebAssembly and index pieces under pagefind/, and this
- * language's search file search/search.<lang>.json (stop words, the synonym table from
- * routines/synonyms.yml, the title keys, what each page's result shows), and the vocabulary
+ * language's search file search/search.<lang>.json (stop words, a large index's words on
+ * almost every page, the synonym table from routines/synonyms.yml, the title keys, what each
+ * page's result shows: the first screen is drawn from it at once), and the vocabulary
  * files search/words/<lang>-<letter>.json of the typed words' first letters (a few KB each,
  * for the words the index does not have).
  *
  * Ranking, in order:
  * 1. A query that is a page's title (or near it: case, accents, small words, one or two typos
  *    in a long title, the part before a dash) puts that page first.
- * 2. Every other page by "soft AND": each word is searched on its own (and as its synonyms, its
- *    correction or its compound parts when it has them); a page scores the sum of its words'
- *    scores times the share of the query's weight it covers, squared. A word weighs by its
- *    rarity, so pages with all the rare words come first and "och", "the" count for nothing.
+ * 2. Every other page by "soft AND": each word is searched on its own (and as its synonyms —
+ *    a synonym of several words as that phrase —, its correction or its compound parts when it
+ *    has them); a page scores the sum of its words' scores times the share of the query's
+ *    weight it covers, squared, times the page's weight (`search: boost`). A word weighs by its
+ *    rarity, so pages with all the rare words come first; stop words ("och", "the") and a
+ *    large index's words on almost every page rank nothing unless the query has no others.
  */
 "use strict";
 
