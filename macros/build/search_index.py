@@ -14,8 +14,8 @@ Material's search plugin is kept for its search box, with an index that indexes 
 - :meth:`SiteSearch.languages_built`: the vocabulary files of the languages built here.
 - :meth:`SiteSearch.site_built` (once, when every language is written): Pagefind indexes the
   site; then each language's search file (``search/search.<lang>.json``: the synonym table
-  from routines/synonyms.yml, the stop words, the titles for the exact-title rule, what each
-  page's result shows, a large index's words that are on almost every page).
+  from routines/synonyms.yml, the stop words, the titles for the exact-title rule, the pages'
+  weights, a large index's words that are on almost every page).
 """
 
 from __future__ import annotations
@@ -31,7 +31,6 @@ from mkdocs.plugins import get_plugin_logger
 from macros.model.core import KnowledgeBase
 from macros.model.text import LANGUAGES
 from macros.search import bundle
-from macros.search.cards import boost_of, card_table
 from macros.search.common_words import common_words
 from macros.search.index_marks import marked, summary_of
 from macros.search.pagefind import IndexRun, PagefindError, index_site
@@ -39,6 +38,7 @@ from macros.search.stopwords import STOP_WORDS
 from macros.search.synonyms import expansion_table
 from macros.search.titles import title_table
 from macros.search.vocabulary import Vocabulary
+from macros.search.weights import boost_of, weight_table
 
 log = get_plugin_logger("kb")
 WORKER = "assets/kb/search-worker.js"
@@ -162,7 +162,7 @@ class SiteSearch:
             groups = [group.words(lang) for group in kb.synonyms]
             pages = bundle.pages(site_dir, lang)
             data = {"stop": sorted(STOP_WORDS[lang]), "synonyms": expansion_table(groups),
-                    "titles": title_table(pages, lang), "cards": card_table(pages),
+                    "titles": title_table(pages, lang), "weights": weight_table(pages),
                     "common": common_words(pages)}
             _write_json(site_dir / search_file(lang), data)
         self.last_run = run

@@ -7,8 +7,8 @@
  * on the page the reader opens. Everything is fetched from this version of the site (no other
  * origin): Pagefind's script, WebAssembly and index pieces under pagefind/, and this
  * language's search file search/search.<lang>.json (stop words, a large index's words on
- * almost every page, the synonym table from routines/synonyms.yml, the title keys, what each
- * page's result shows: the first screen is drawn from it at once), and the vocabulary
+ * almost every page, the synonym table from routines/synonyms.yml, the title keys, the pages'
+ * weights), and the vocabulary
  * files search/words/<lang>-<letter>.json of the typed words' first letters (a few KB each,
  * for the words the index does not have).
  *
@@ -47,7 +47,7 @@ let stop = new Set();
 let common = new Set();        // words on almost every page of a large index (common_words.py)
 let synonyms = new Map();      // folded word or phrase → the words to search as well
 let titles = new Map();        // folded title key → page ids
-let cards = new Map();         // page id → [address, title, department, summary, weight]
+let pageWeights = new Map();   // page id → its weight, when not 1 (macros/search/weights.py)
 const vocabulary = new Map();  // first letter → Promise of [words, most frequent first]
 let latest = 0;
 
@@ -86,7 +86,7 @@ async function setup() {
   common = new Set(settings.common || []);
   synonyms = new Map(Object.entries(settings.synonyms || {}));
   titles = new Map(Object.entries(settings.titles || {}));
-  cards = new Map(Object.entries(settings.cards || {}));
+  pageWeights = new Map(Object.entries(settings.weights || {}));
 }
 // Started at once: the index is ready sooner than Material's SETUP message arrives.
 const ready = setup();
@@ -351,7 +351,7 @@ async function ranked(query) {
   }));
   // a page's weight among the results: `search: boost` in its front matter (the pages for the
   // coordinator and IT rank under the routines that match as well)
-  const weight = (id) => (cards.get(id) || [])[4] || 1;
+  const weight = (id) => pageWeights.get(id) || 1;
   const results = [...byId.values()]
     .map((e) => ({result: e.result,
                   score: e.sum * (e.covered / all) ** 2 * weight(e.result.id)}))
@@ -404,15 +404,6 @@ function item(data, score, terms) {
 
 const clean = (text) => text.replace(/[*+\-:^~"]+(?=\s|$)/g, " ").trim();
 
-// A page as its result shows it before its fragment is loaded (macros/search/cards.py)
-function card(result) {
-  const known = cards.get(result.id);
-  if (!known) return null;
-  const [url, title, department, summary] = known;
-  return {url: ROOT.pathname + url.replace(/^\//, ""), excerpt: "", sub_results: [],
-          meta: {title, department, summary}};
-}
-
 async function answer(text, number) {
   const query = clean(text);
   if (!query) return {items: []};
@@ -420,14 +411,12 @@ async function answer(text, number) {
   const results = (await ranked(query)).slice(0, SHOWN);
   if (number !== latest) return null;   // a newer keystroke is on its way
   const terms = Object.fromEntries(query.split(/\s+/).map((t) => [t.toLowerCase(), true]));
-  const draw = (pages) => pages.map((data, i) => item(data, results[i].score, terms));
-  // The first screen at once from the search file, when it knows every page (it does, unless
-  // the index and the file are from different builds); then again with each page's matching
-  // sections, from the pages' fragments.
-  const quick = results.map((r) => card(r.result));
-  if (results.length && quick.every(Boolean)) postMessage({type: 3, data: {items: draw(quick)}});
+  // One drawing, with each page's matching sections (its fragment): Material draws the list
+  // anew for each answer, and a second drawing took the focus from a reader who had already
+  // pressed ↓ into the first
   const full = await Promise.all(results.map((r) => r.result.data()));
-  return number === latest ? {items: draw(full)} : null;
+  return number === latest
+    ? {items: full.map((data, i) => item(data, results[i].score, terms))} : null;
 }
 
 addEventListener("message", (event) => {
