@@ -26,8 +26,7 @@ such no nor not only own same so than too very can will just should now i'm don'
 # "nåt", "nån" as typed). Not "måste", "får", "kan": a question turns on them ("måste jag
 # anmäla"), and a page can answer it with them.
 _SPOKEN_SV = """fast nåt nån nåra bara också liksom typ asså ju väl även ändå"""
-_SPOKEN_EN = """also even though although just really like would could i've i'd she's he's
-it's that's"""
+_SPOKEN_EN = """also even though although just really like would could"""
 
 STOP_WORDS: dict[str, frozenset[str]] = {
     "sv": frozenset(fold(w) for w in (_SV + " " + _SPOKEN_SV).split()),

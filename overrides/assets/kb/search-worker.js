@@ -8,9 +8,8 @@
  * origin): Pagefind's script, WebAssembly and index pieces under pagefind/, and this
  * language's search file search/search.<lang>.json (stop words, a large index's words on
  * almost every page, the synonym table from routines/synonyms.yml, the title keys, the pages'
- * weights), and the vocabulary
- * files search/words/<lang>-<letter>.json of the typed words' first letters (a few KB each,
- * for the words the index does not have).
+ * weights), and the vocabulary files search/words/<lang>-<letter>.json of the typed words'
+ * first letters (a few KB each, for the words the index does not have).
  *
  * Ranking, in order:
  * 1. A query that is a page's title (or near it: case, accents, small words, one or two typos
@@ -97,8 +96,8 @@ const ready = setup();
 // the reader's first query.
 const WARM_UP = "xqzj";
 // A small index (today's site: 4–6 pieces, 160 KB a language) is loaded whole after that, so
-// the first query waits for no piece of it: 86–88 ms to the first result instead of 105–170.
-// A large one is loaded per query, a few pieces each (at a thousand routines 2.9 MB).
+// the first query waits for no piece of it (tests/search_eval/RESULTS.md). A large one is
+// loaded per query, a few pieces each (at a thousand routines 2.9 MB).
 const SMALL_INDEX = 150;  // pages in the language's index
 const LETTERS = [..."abcdefghijklmnopqrstuvwxyzåäö0123456789"];
 ready.then(() => pagefind.search(WARM_UP))
@@ -149,7 +148,7 @@ function slotsOf(text) {
   const none = !words.some(plain);
   const telling = words.some((w) => plain(w) && !common.has(w));
   const carrying = words.map((w) => Boolean(w)
-    && (none || (!stop.has(w) && (!telling || !common.has(w)))));
+    && (none || (plain(w) && !(telling && common.has(w)))));
   const slots = [];
   words.forEach((w, i) => {
     if (carrying[i]) {
