@@ -195,3 +195,63 @@ def test_a_word_on_almost_every_page_ranks_only_alone(page: Any, small_base: str
     box.open()
     assert [r.url for r in box.search("orosanmälan rutin")] == other
     assert [r.url for r in box.search("orosanmälan")] == alone
+
+
+# Material's worker, wrapped before the page's scripts run: the test can hand Material the last
+# answer again (as the worker does for each keystroke), and Material draws the list anew.
+_WRAP_WORKER = """(() => {
+  const Native = window.Worker;
+  window.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      window.__kbWorker = this;
+      this.addEventListener("message", (event) => {
+        if (event.data && event.data.type === 3 && !event.data.again) window.__kbAnswer = event.data;
+      });
+    }
+  };
+})()"""
+_ANSWER_AGAIN = """(change) => {
+  const items = window.__kbAnswer.data.items.slice();
+  const data = {items: change === "reversed" ? items.reverse()
+                : change === "others" ? items.slice(0, 1).map((group) => group.map(
+                    (doc) => ({...doc, location: doc.location + "?other"})))
+                : change === "none" ? [] : items};
+  window.__kbWorker.dispatchEvent(new MessageEvent("message", {data: {type: 3, data, again: true}}));
+}"""
+_FOCUSED = """() => {
+  const a = document.activeElement;
+  return {href: a && a.getAttribute("href"), search: !!a.closest(".md-search-result__list"),
+          box: a.matches("input.md-search__input"), live: document.contains(a)};
+}"""
+
+
+@pytest.mark.parametrize("change", ["same", "reversed", "others", "none"])
+def test_a_late_answer_leaves_the_keyboard_where_it_was(page: Any, small_base: str,
+                                                        change: str) -> None:
+    """The reader has pressed ↓ twice into the results when the answer for the last keystroke
+    comes: the focus stays on the result it was on (wherever the new list puts it), else at the
+    same place in the list, else in the search box, and the next ↓ goes on from there."""
+    page.add_init_script(_WRAP_WORKER)
+    page.goto(small_base)
+    box = SearchBox(page)
+    box.open()
+    assert len(box.search("rutin")) >= 3
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")
+    before = page.evaluate(_FOCUSED)
+    assert before["search"] and before["href"], before
+    page.evaluate(_ANSWER_AGAIN, change)
+    after = page.evaluate(_FOCUSED)
+    assert after["live"], after
+    if change in ("same", "reversed"):
+        assert after["href"] == before["href"] and after["search"], after
+    elif change == "others":
+        assert after["search"] and "?other" in after["href"], after  # at the same place
+    else:
+        assert after["box"], after
+    page.keyboard.press("ArrowDown")
+    moved = page.evaluate(_FOCUSED)
+    assert moved["search"] or moved["box"], "↓ after the redraw lost the focus"  # ↓ cycles
+    if change in ("same", "reversed"):
+        assert moved["search"] and moved["href"] != before["href"], moved

@@ -87,8 +87,36 @@
       tags.setAttribute("role", "none");
     });
   }
+  /* Material draws the search results anew for each answer of the search worker. An answer that
+   * comes after the reader has pressed ↓ into the results (the one for the last keystroke, after
+   * a quicker one for the letters before it) drops the focus to the page, and the next ↓ or
+   * Enter does nothing. Keep the focus on the same result (by its address), else at the same
+   * place in the list, else in the search box. */
+  var RESULT_STOPS = ":not(details) > [href], summary, details[open] [href]";  // as Material's ↓
+  var held = null;  // the result the reader is on: {href, index}
+  function resultStops() {
+    var list = document.querySelector(".md-search-result__list");
+    return list ? Array.prototype.slice.call(list.querySelectorAll(RESULT_STOPS)) : [];
+  }
+  document.addEventListener("focusin", function (event) {
+    var stops = resultStops();
+    var index = stops.indexOf(event.target);
+    held = index < 0 ? null : {href: event.target.getAttribute("href"), index: index};
+  });
+  document.addEventListener("pointerdown", function () { held = null; });
+  function keepResultFocus() {
+    var lost = !document.activeElement || document.activeElement === document.body;
+    if (!held || !lost || !searchToggle || !searchToggle.checked) { return; }
+    var stops = resultStops();
+    var target = stops.filter(function (stop) { return stop.getAttribute("href") === held.href; })[0]
+      || stops[Math.min(held.index, stops.length - 1)]
+      || document.querySelector("input.md-search__input");
+    if (target) { target.focus(); }
+  }
+  if (searchToggle) { searchToggle.addEventListener("change", function () { held = null; }); }
+
   if ("MutationObserver" in window) {
-    new MutationObserver(function () { fixDrawn(document); })
+    new MutationObserver(function () { fixDrawn(document); keepResultFocus(); })
       .observe(root, {childList: true, subtree: true});
   }
 
