@@ -14,8 +14,8 @@ Material's search plugin is kept for its search box, with an index that indexes 
 - :meth:`SiteSearch.languages_built`: the vocabulary files of the languages built here.
 - :meth:`SiteSearch.site_built` (once, when every language is written): Pagefind indexes the
   site; then each language's search file (``search/search.<lang>.json``: the synonym table
-  from routines/synonyms.yml, the stop words, the titles for the exact-title rule, the pages'
-  weights, a large index's words that are on almost every page).
+  from routines/synonyms.yml, the stop words, the titles for the exact-title rule, what each
+  page's result shows, the pages' weights, a large index's words that are on almost every page).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from mkdocs.plugins import get_plugin_logger
 from macros.model.core import KnowledgeBase
 from macros.model.text import LANGUAGES
 from macros.search import bundle
+from macros.search.cards import card_table
 from macros.search.common_words import common_words
 from macros.search.index_marks import marked, summary_of
 from macros.search.pagefind import IndexRun, PagefindError, index_site
@@ -162,7 +163,8 @@ class SiteSearch:
             groups = [group.words(lang) for group in kb.synonyms]
             pages = bundle.pages(site_dir, lang)
             data = {"stop": sorted(STOP_WORDS[lang]), "synonyms": expansion_table(groups),
-                    "titles": title_table(pages, lang), "weights": weight_table(pages),
+                    "titles": title_table(pages, lang), "cards": card_table(pages),
+                    "weights": weight_table(pages),
                     "common": common_words(pages)}
             _write_json(site_dir / search_file(lang), data)
         self.last_run = run

@@ -174,6 +174,36 @@ def test_page_text_in_a_result_stays_text(page: Any, small_base: str) -> None:
     assert results.locator("em, script, img").count() == 0
 
 
+HOSTILE = '<img src=x onerror="window.__kbHit=1">'
+
+
+def test_text_of_the_first_draw_stays_text(page: Any, small_base: str) -> None:
+    """The first results are drawn from the search file's cards (title, department, summary)
+    before the pages' fragments arrive: hostile text there is shown as text too. The file is
+    changed on its way to the worker, as a tampered or badly built one would be."""
+    def tamper(route: Any) -> None:
+        data = route.fetch().json()
+        data["cards"] = {pid: [card[0], HOSTILE, HOSTILE, HOSTILE]
+                         for pid, card in data["cards"].items()}
+        route.fulfill(json=data)
+
+    page.route("**/search/search.sv.json", tamper)
+    page.add_init_script("""window.__kbFirst = null; new MutationObserver(() => {
+      const list = document.querySelector('.md-search-result__list');
+      if (list && list.children.length && window.__kbFirst === null)
+        window.__kbFirst = list.innerHTML;
+    }).observe(document, {subtree: true, childList: true});""")
+    page.goto(small_base)
+    box = SearchBox(page)
+    box.open()
+    page.locator("input.md-search__input").press_sequentially("orosanmälan")
+    page.wait_for_function("window.__kbFirst !== null")
+    first = page.evaluate("window.__kbFirst")
+    assert "&lt;img" in first and "<img" not in first
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__kbHit") is None
+
+
 def test_a_word_on_almost_every_page_ranks_only_alone(page: Any, small_base: str) -> None:
     """A large index lists its words on nine pages in ten (macros/search/common_words.py);
     here the list is given to the small site's worker on its way. Beside another word such a
@@ -206,7 +236,8 @@ _WRAP_WORKER = """(() => {
       super(...args);
       window.__kbWorker = this;
       this.addEventListener("message", (event) => {
-        if (event.data && event.data.type === 3 && !event.data.again) window.__kbAnswer = event.data;
+        const answer = event.data;
+        if (answer && answer.type === 3 && !answer.again) window.__kbAnswer = answer;
       });
     }
   };
@@ -217,7 +248,8 @@ _ANSWER_AGAIN = """(change) => {
                 : change === "others" ? items.slice(0, 1).map((group) => group.map(
                     (doc) => ({...doc, location: doc.location + "?other"})))
                 : change === "none" ? [] : items};
-  window.__kbWorker.dispatchEvent(new MessageEvent("message", {data: {type: 3, data, again: true}}));
+  const again = {type: 3, data, again: true};
+  window.__kbWorker.dispatchEvent(new MessageEvent("message", {data: again}));
 }"""
 _FOCUSED = """() => {
   const a = document.activeElement;

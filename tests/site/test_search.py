@@ -79,11 +79,12 @@ def test_text_from_the_data_stays_text(small_site: Path) -> None:
 def test_the_search_files_of_each_language(small_site: Path) -> None:
     for lang in ("sv", "en"):
         data = json.loads(read(small_site, f"search/search.{lang}.json"))
-        assert {"stop", "synonyms", "titles", "weights", "common"} <= set(data)
+        assert {"stop", "synonyms", "titles", "cards", "weights", "common"} <= set(data)
         assert data["common"] == []  # a small index ranks by every word
         ids = {page.id for page in bundle.pages(small_site, lang)}
         assert all(set(found) <= ids for found in data["titles"].values())
         assert set(data["weights"]) <= ids
+        assert set(data["cards"]) == ids  # every page's result drawn before its fragment
     sv = json.loads(read(small_site, "search/search.sv.json"))
     # routines/synonyms.yml of the fixture, folded keys, words as written
     assert sv["synonyms"]["dagis"] == ["förskola"]
@@ -94,6 +95,9 @@ def test_the_search_files_of_each_language(small_site: Path) -> None:
     assert en["synonyms"]["safeguarding referral"] == ["report of concern"]
     assert "dagis" not in en["synonyms"]
     assert "och" in sv["stop"] and "the" in en["stop"]
+    routine = next(page.id for page in bundle.pages(small_site, "en") if page.url == f"/en{ROUTINE}")
+    assert en["cards"][routine] == [f"/en{ROUTINE}", "Report of concern about a child",
+                                    "Social Services", "Report concern about a child without delay."]
 
 
 def test_the_vocabulary_is_split_by_first_letter(small_site: Path) -> None:

@@ -8,7 +8,7 @@
  * origin): Pagefind's script, WebAssembly and index pieces under pagefind/, and this
  * language's search file search/search.<lang>.json (stop words, a large index's words on
  * almost every page, the synonym table from routines/synonyms.yml, the title keys, the pages'
- * weights), and the vocabulary files search/words/<lang>-<letter>.json of the typed words'
+ * weights, what each page's result shows: the first screen is drawn from it at once), and the vocabulary files search/words/<lang>-<letter>.json of the typed words'
  * first letters (a few KB each, for the words the index does not have).
  *
  * Ranking, in order:
@@ -46,6 +46,7 @@ let stop = new Set();
 let common = new Set();        // words on almost every page of a large index (common_words.py)
 let synonyms = new Map();      // folded word or phrase → the words to search as well
 let titles = new Map();        // folded title key → page ids
+let cards = new Map();         // page id → [address, title, department, summary] (cards.py)
 let pageWeights = new Map();   // page id → its weight, when not 1 (macros/search/weights.py)
 const vocabulary = new Map();  // first letter → Promise of [words, most frequent first]
 let latest = 0;
@@ -85,6 +86,7 @@ async function setup() {
   common = new Set(settings.common || []);
   synonyms = new Map(Object.entries(settings.synonyms || {}));
   titles = new Map(Object.entries(settings.titles || {}));
+  cards = new Map(Object.entries(settings.cards || {}));
   pageWeights = new Map(Object.entries(settings.weights || {}));
 }
 // Started at once: the index is ready sooner than Material's SETUP message arrives.
@@ -403,6 +405,15 @@ function item(data, score, terms) {
 
 const clean = (text) => text.replace(/[*+\-:^~"]+(?=\s|$)/g, " ").trim();
 
+// A page as its result shows it before its fragment is loaded (macros/search/cards.py)
+function card(result) {
+  const known = cards.get(result.id);
+  if (!known) return null;
+  const [url, title, department, summary] = known;
+  return {url: ROOT.pathname + url.replace(/^\//, ""), excerpt: "", sub_results: [],
+          meta: {title, department, summary}};
+}
+
 async function answer(text, number) {
   const query = clean(text);
   if (!query) return {items: []};
@@ -410,12 +421,15 @@ async function answer(text, number) {
   const results = (await ranked(query)).slice(0, SHOWN);
   if (number !== latest) return null;   // a newer keystroke is on its way
   const terms = Object.fromEntries(query.split(/\s+/).map((t) => [t.toLowerCase(), true]));
-  // One drawing, with each page's matching sections (its fragment): Material draws the list
-  // anew for each answer, and a second drawing took the focus from a reader who had already
-  // pressed ↓ into the first
+  const draw = (pages) => pages.map((data, i) => item(data, results[i].score, terms));
+  // The first screen at once from the search file, when it knows every page (it does, unless
+  // the index and the file are from different builds); then again with each page's matching
+  // sections, from the pages' fragments. Material draws the list anew for each answer; kb.js
+  // keeps the focus of a reader who has already pressed ↓ on the same result.
+  const quick = results.map((r) => card(r.result));
+  if (results.length && quick.every(Boolean)) postMessage({type: 3, data: {items: draw(quick)}});
   const full = await Promise.all(results.map((r) => r.result.data()));
-  return number === latest
-    ? {items: full.map((data, i) => item(data, results[i].score, terms))} : null;
+  return number === latest ? {items: draw(full)} : null;
 }
 
 addEventListener("message", (event) => {
