@@ -29,9 +29,11 @@ SWEDISH: list[tuple[str, str | tuple[str, ...]]] = [
     ("orosanmälan", f"{SOK}/orosanmalan-barn"),
     ("anmälan", f"{SOK}/orosanmalan-barn"),
     ("anmälningsskyldighet", f"{SOK}/orosanmalan-barn"),
-    # the routines whose text is about assault (misshandel)
+    # the routines about someone being assaulted (misshandel, slår: one synonym group): asking
+    # about violence, an employee, a colleague, a parent hit by their own child
     ("misshandel", (f"{KLK}/rutinmassiga-fragor-om-vald", f"{KLK}/medarbetare-utsatt-for-vald",
-                    f"{KLK}/hot-och-vald-i-arbetet")),
+                    f"{KLK}/hot-och-vald-i-arbetet", f"{KLK}/kollega-berattar-om-vald",
+                    f"{SOK}/barn-som-utovar-vald-i-familjen")),
     ("fråga om våld", f"{KLK}/rutinmassiga-fragor-om-vald"),
     ("FREDA", f"{KLK}/rutinmassiga-fragor-om-vald"),
     ("hot", f"{SOK}/riskbedomning-vald"),
