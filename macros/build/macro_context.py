@@ -81,10 +81,12 @@ class PageMacros:
 
     def macros(self) -> dict[str, Callable[..., str]]:
         def contact_table(r: Renderer, _page: Any, *ids: str, department: str | None = None,
-                          scope: str | None = None) -> str:
+                          scope: str | None = None, anchors: bool = False) -> str:
             """Contacts by ids, by department (internal) and/or scope (national, regional,
-            internal)."""
-            return r.contact_table(ids, department=department, scope=scope)
+            internal); ``anchors=true`` on the contacts page: each row has the id its search
+            result links to."""
+            return r.contact_table(ids, department=department, scope=scope,
+                                   anchors=anchors is True)
 
         def changes(r: Renderer, _page: Any) -> str:
             """What changed since the previous published version (the deploy branch)."""

@@ -13,7 +13,8 @@ Material's search plugin is kept for its search box, with an index that indexes 
   vocabulary (:mod:`macros.search.vocabulary`).
 - :meth:`SiteSearch.languages_built`: the vocabulary files of the languages built here.
 - :meth:`SiteSearch.site_built` (once, when every language is written): Pagefind indexes the
-  site; then each language's search file (``search/search.<lang>.json``: the synonym table
+  site and each contact's row as a result of its own (:mod:`macros.render.contact_records`);
+  then each language's search file (``search/search.<lang>.json``: the synonym table
   from routines/synonyms.yml, the stop words, the titles for the exact-title rule, what each
   page's result shows, the pages' weights, a large index's words that are on almost every page).
 """
@@ -30,6 +31,8 @@ from mkdocs.plugins import get_plugin_logger
 
 from macros.model.core import KnowledgeBase
 from macros.model.text import LANGUAGES
+from macros.render.contact_records import contact_records
+from macros.render.contact_records import page_file as contact_page_file
 from macros.search import bundle
 from macros.search.cards import card_table
 from macros.search.common_words import common_words
@@ -158,7 +161,8 @@ class SiteSearch:
         self.vocabulary = Vocabulary()
 
     def site_built(self, site_dir: Path, kb: KnowledgeBase) -> IndexRun:
-        run = index_site(site_dir)
+        shown = {lang: _text(site_dir / contact_page_file(lang)) for lang in LANGUAGES}
+        run = index_site(site_dir, contact_records(kb.contacts.values(), shown))
         for lang in LANGUAGES:
             groups = [group.words(lang) for group in kb.synonyms]
             pages = bundle.pages(site_dir, lang)
@@ -169,6 +173,10 @@ class SiteSearch:
             _write_json(site_dir / search_file(lang), data)
         self.last_run = run
         return run
+
+
+def _text(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
 
 
 def _write_json(path: Path, data: object) -> None:

@@ -137,11 +137,11 @@ class Renderer:
         return chosen
 
     def contact_table(self, ids: Iterable[str] = (), department: str | None = None,
-                      scope: str | None = None, note: bool = True) -> str:
+                      scope: str | None = None, note: bool = True, anchors: bool = False) -> str:
         contacts = self.select_contacts(ids, department, scope)
         if not contacts:
             return self.label("no_contacts")
-        table = contacts_block(self, contacts)
+        table = contacts_block(self, contacts, anchors=anchors)
         return self.with_note(table) if note else table
 
     # --- responsibility matrix ---------------------------------------------------------

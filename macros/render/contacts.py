@@ -14,6 +14,7 @@ from urllib.parse import quote, urlsplit
 
 from macros.model.core import Contact
 from macros.model.markdown import plain, tel_href
+from macros.render.contact_records import anchor
 from macros.render.html import BLOCK, attrs, element
 from macros.search.marks import weighted_name
 
@@ -29,10 +30,12 @@ def url(value: object) -> str:
     return quote(str(value), safe=":/?#@!$&'*+,;=%~")
 
 
-def contact_table(r: Renderer, contacts: list[Contact]) -> str:
-    """The contacts as one table (Markdown with HTML), cards on a narrow screen."""
+def contact_table(r: Renderer, contacts: list[Contact], anchors: bool = False) -> str:
+    """The contacts as one table (Markdown with HTML), cards on a narrow screen. With
+    ``anchors`` (the contacts page, where each contact is once) each row has an id that the
+    search's result for the contact links to (macros/render/contact_records.py)."""
     heads = "".join(element("th", r.label(key), scope="col") for _, key in COLUMNS)
-    rows = [_row(r, contact) for contact in contacts]
+    rows = [_row(r, contact, anchors) for contact in contacts]
     return "\n".join([
         f'<div {attrs(class_="kb-contacts")} {BLOCK}>',
         f"<table {BLOCK}>",
@@ -45,13 +48,14 @@ def contact_table(r: Renderer, contacts: list[Contact]) -> str:
     ])
 
 
-def _row(r: Renderer, contact: Contact) -> str:
+def _row(r: Renderer, contact: Contact, anchors: bool) -> str:
     cells = _cells(r, contact)
     parts = [element("th", cells["name"], scope="row", class_="kb-contact__name")]
     for column, key in COLUMNS[1:]:
         parts.append(element("td", cells[column], class_=f"kb-contact__{column}",
                              data_label=r.label(key)))
-    return f"<tr {BLOCK}>" + "".join(parts) + "</tr>"
+    row_id = f" {attrs(id=anchor(contact.id))}" if anchors else ""
+    return f"<tr {BLOCK}{row_id}>" + "".join(parts) + "</tr>"
 
 
 def _cells(r: Renderer, contact: Contact) -> dict[str, str]:

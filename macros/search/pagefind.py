@@ -1,17 +1,18 @@
-"""Run Pagefind (PyPI ``pagefind[bin]``, pinned) over a built site: one index per ``<html
-lang>``, written to ``pagefind/``. Only the pages' content is indexed (``data-pagefind-body``,
+"""Run Pagefind (PyPI ``pagefind[bin]``, pinned; its Python API) over a built site and the
+records that are not pages (a contact's row): one index per ``<html lang>``, written to
+``pagefind/``. Only the pages' content is indexed (``data-pagefind-body``,
 :mod:`macros.search.index_marks`); the files Pagefind writes for its own user interfaces are
 removed, since the site keeps Material's search box (overrides/assets/kb/search-worker.js
 answers it from this index)."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
-import subprocess
-import sys
-import tempfile
 import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,29 +46,49 @@ def _steady_entry(path: Path) -> None:
                     encoding="utf-8")
 
 
-def command() -> list[str]:
-    return [sys.executable, "-m", "pagefind"]
+@dataclass(frozen=True)
+class Record:
+    """A search result that is not a page of its own (a contact's row on the contacts page):
+    its address from the site's root with the fragment to jump to, its language, the text it
+    is found by and what its result shows (``title``, ``department``, ``summary``)."""
+
+    url: str
+    language: str
+    content: str
+    meta: dict[str, str]
 
 
-def index_site(site_dir: Path) -> IndexRun:
-    """Index ``site_dir`` into ``site_dir/pagefind/`` (replacing it); raises PagefindError
-    with Pagefind's own message when it fails."""
+def index_site(site_dir: Path, records: Sequence[Record] = ()) -> IndexRun:
+    """Index ``site_dir`` and ``records`` into ``site_dir/pagefind/`` (replacing it), through
+    Pagefind's own Python API (the same binary as its CLI); raises PagefindError with
+    Pagefind's message when it fails."""
     site = site_dir.resolve()
     shutil.rmtree(site / BUNDLE, ignore_errors=True)
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="kb-pagefind-") as cwd:  # it reads pagefind.json
-        (Path(cwd) / "pagefind.json").write_text(json.dumps({
-            "site": str(site), "output_subdir": BUNDLE,
-            "exclude_selectors": list(EXCLUDE_SELECTORS)}), encoding="utf-8")
-        try:
-            done = subprocess.run([*command(), "--silent"], cwd=cwd, capture_output=True,
-                                  text=True, check=False)
-        except OSError as exc:
-            raise PagefindError(f"Pagefind could not start ({exc}): run `make install`") from None
-    if done.returncode or not (site / BUNDLE / "pagefind-entry.json").is_file():
-        message = (done.stderr or done.stdout).strip() or f"exit status {done.returncode}"
-        raise PagefindError(f"Pagefind failed: {message}")
+    try:
+        # in a thread of its own: the caller's thread may already run an event loop (mkdocs
+        # serve's, Playwright's in the tests), where asyncio.run() is refused
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            pool.submit(asyncio.run, _index(site, records)).result()
+    except FileNotFoundError as exc:
+        raise PagefindError(f"Pagefind could not start ({exc}): run `make install`") from None
+    except Exception as exc:  # the service's errors are plain exceptions with its message
+        raise PagefindError(f"Pagefind failed: {exc}") from None
+    if not (site / BUNDLE / "pagefind-entry.json").is_file():
+        raise PagefindError("Pagefind failed: it wrote no index (pagefind-entry.json)")
     for name in UNUSED:
         (site / BUNDLE / name).unlink(missing_ok=True)
     _steady_entry(site / BUNDLE / "pagefind-entry.json")
-    return IndexRun(time.perf_counter() - started, done.stdout)
+    return IndexRun(time.perf_counter() - started, "")
+
+
+async def _index(site: Path, records: Sequence[Record]) -> None:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(exclude_selectors=list(EXCLUDE_SELECTORS),
+                         output_path=str(site / BUNDLE))
+    async with PagefindIndex(config=config) as index:
+        await index.add_directory(path=str(site))
+        for record in records:
+            await index.add_custom_record(url=record.url, content=record.content,
+                                          language=record.language, meta=dict(record.meta))

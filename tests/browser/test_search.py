@@ -111,6 +111,34 @@ def test_keyboard_opens_chooses_and_the_page_highlights(page: Any,
     page.locator("mark[data-md-highlight]").first.wait_for(timeout=5_000)
 
 
+@pytest.mark.parametrize(("path", "query", "name", "number"), [
+    ("/", "stödtelefon för yrkesverksamma", "Nationell stödtelefon för yrkesverksamma", "010-223"),
+    ("/en/", "support line for professionals", "National support line for professionals",
+     "010-223"),
+])
+def test_a_helpline_name_shows_its_row_and_number_and_opens_it(
+        page: Any, nginx_real: RealSite, path: str, query: str, name: str, number: str) -> None:
+    """A contact is a result of its own, drawn under the contacts page with its number; the
+    keyboard opens its row on the contacts page."""
+    page.goto(f"{nginx_real.base}{path}")
+    box = SearchBox(page)
+    box.open()
+    shown = box.search(query)
+    assert shown and shown[0].url.endswith("kontakter/")
+    item = page.locator("li.md-search-result__item").first
+    row = item.locator('a.md-search-result__link[href$="#kontakt-stodtelefon-heder"]')
+    assert name in row.locator("h2").inner_text()
+    assert number in row.inner_text()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowDown")  # the page, then its first row
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/kontakter/**#kontakt-stodtelefon-heder")
+    target = page.locator("#kontakt-stodtelefon-heder")
+    assert target.is_visible()
+    box_top = target.bounding_box()
+    assert box_top is not None and 0 <= box_top["y"] < page.viewport_size["height"]
+
+
 @pytest.mark.parametrize(("path", "lang"), [("/", "sv"), ("/en/", "en")])
 def test_the_search_dialog_has_a_name(page: Any, nginx_real: RealSite, path: str,
                                       lang: Lang) -> None:

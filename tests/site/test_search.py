@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from macros.model.core import KnowledgeBase
 from macros.search import bundle
 from macros.search.fold import fold
 from macros.search.pagefind import UNUSED
@@ -147,3 +148,20 @@ def test_the_pages_for_the_coordinator_and_it_weigh_less(real_site: Path) -> Non
         assert weight[f"{prefix}inbaddning/"] == 0.5 and weight[f"{prefix}publicera/"] == 0.5
         assert f"{prefix}kontakter/" not in weight  # 1: not listed
         assert f"{prefix}rutiner/social-och-omsorgskontoret/orosanmalan-barn/" not in weight
+
+
+@pytest.mark.parametrize(("lang", "prefix"), [("sv", "/"), ("en", "/en/")])
+def test_each_contact_is_a_result_linking_to_its_row(real_site: Path, repo_kb: KnowledgeBase,
+                                                     lang: str, prefix: str) -> None:
+    """Every contact of routines/contacts.yml is a result of its own in its language's index,
+    linking to its row on the contacts page (which has that id), showing its number."""
+    page = read(real_site, f"{prefix.lstrip('/')}kontakter/index.html")
+    records = {p.url: p for p in bundle.pages(real_site, lang) if "#" in p.url}
+    assert set(records) == {f"{prefix}kontakter/#kontakt-{cid}" for cid in repo_kb.contacts}
+    for url, record in records.items():
+        contact = repo_kb.contacts[url.rsplit("#kontakt-", 1)[1]]
+        assert f'id="kontakt-{contact.id}"' in page
+        assert record.title == contact.name.text(lang)
+        assert record.meta["summary"].startswith(contact.phone or str(contact.web or ""))
+    weights = json.loads(read(real_site, f"search/search.{lang}.json"))["weights"]
+    assert {weights[p.id] for p in records.values()} == {0.5}

@@ -17,7 +17,8 @@
  * 2. Every other page by "soft AND": each word is searched on its own (and as its synonyms —
  *    a synonym of several words as that phrase —, its correction or its compound parts when it
  *    has them); a page scores the sum of its words' scores times the share of the query's
- *    weight it covers, squared, times the page's weight (`search: boost`). A word weighs by its
+ *    weight it covers, squared, times the page's weight (`search: boost`). A page covers a
+ *    word in the measure it matches it: fully when no page matches it better. A word weighs by its
  *    rarity, so pages with all the rare words come first; stop words ("och", "the") and a
  *    large index's words on almost every page rank nothing unless the query has no others.
  */
@@ -53,7 +54,11 @@ let latest = 0;
 
 const escapeHtml = (s) => String(s).replace(/[&<>"]/g,
   (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;"}[c]));
-const relative = (url) => new URL(url, ROOT).pathname.replace(ROOT.pathname, "");
+// A result's address from this version's root, with its fragment (a contact's row)
+const relative = (url) => {
+  const address = new URL(url, ROOT);
+  return address.pathname.replace(ROOT.pathname, "") + address.hash;
+};
 
 // As macros/search/fold.py: lower case, no accents, only letters and digits
 const fold = (s) => String(s).toLowerCase().normalize("NFD").replace(/\p{M}/gu, "")
@@ -343,11 +348,16 @@ async function ranked(query) {
   });
   const weights = perSlot.map((scores) => Math.log(1 + pages / Math.max(1, scores.size)));
   const all = weights.reduce((a, b) => a + b, 0) || 1;
+  // A page covers a word as far as it matches it as well as the page that matches it best
+  // (square root): a long page that has every word once — a glossary, the legal basis — no
+  // longer ranks over a routine that has the words that count and is about them
+  // (tests/search_eval/RESULTS.md, phase 4)
+  const strongest = perSlot.map((scores) => Math.max(...[...scores.values()].map((h) => h.s)));
   const byId = new Map();
   perSlot.forEach((scores, i) => scores.forEach(({r, s}, id) => {
     const entry = byId.get(id) || {result: r, sum: 0, covered: 0};
     entry.sum += s;
-    entry.covered += weights[i];
+    entry.covered += weights[i] * Math.sqrt(Math.min(1, s / strongest[i]));
     byId.set(id, entry);
   }));
   // a page's weight among the results: `search: boost` in its front matter (the pages for the
@@ -406,30 +416,69 @@ function item(data, score, terms) {
 const clean = (text) => text.replace(/[*+\-:^~"]+(?=\s|$)/g, " ").trim();
 
 // A page as its result shows it before its fragment is loaded (macros/search/cards.py)
-function card(result) {
-  const known = cards.get(result.id);
-  if (!known) return null;
+function fromCard(known) {
   const [url, title, department, summary] = known;
   return {url: ROOT.pathname + url.replace(/^\//, ""), excerpt: "", sub_results: [],
           meta: {title, department, summary}};
+}
+const card = (result) => (cards.has(result.id) ? fromCard(cards.get(result.id)) : null);
+
+/* The results as Material's items. A row of a page (a contact's row on the contacts page: an
+ * address with a fragment, macros/render/contact_records.py) is drawn under its page, as
+ * Material draws a page's sections, at the place of the first of them or of the page: one
+ * "Kontakter" result with the matching contacts, each with its number. */
+function grouped(results) {
+  const groups = [];
+  const byPage = new Map();
+  for (const r of results) {
+    const url = (cards.get(r.result.id) || [""])[0];
+    const hash = url.indexOf("#");
+    const key = hash > 0 ? url.slice(0, hash) : url || `id:${r.result.id}`;
+    let group = byPage.get(key);
+    if (!group) {
+      if (groups.length >= SHOWN) continue;
+      group = {url: key, page: null, rows: [], score: r.score};
+      byPage.set(key, group);
+      groups.push(group);
+    }
+    if (hash <= 0) group.page = r;
+    else if (group.rows.length < SECTIONS) group.rows.push(r);
+  }
+  return groups;
+}
+
+// One item: the page (its result, or its card when only its rows matched), its matching rows
+// (shown: they score as the page) and its matching sections (under "more", as Material does)
+function drawn(group, dataOf, terms) {
+  const rows = group.rows.map(dataOf);
+  const pageData = group.page ? dataOf(group.page)
+    : [...cards.values()].filter((c) => c[0] === group.url).map(fromCard)[0];
+  if (rows.some((d) => !d) || (group.page && !pageData)) return null;
+  const head = pageData ? item(pageData, group.score, terms) : [];
+  const shown = rows.map((d) => ({location: relative(d.url),
+                                  title: escapeHtml(d.meta.title || d.url),
+                                  text: escapeHtml(d.meta.summary || ""), score: group.score,
+                                  terms}));
+  return [...head.slice(0, 1), ...shown, ...head.slice(1)];
 }
 
 async function answer(text, number) {
   const query = clean(text);
   if (!query) return {items: []};
   await ready;
-  const results = (await ranked(query)).slice(0, SHOWN);
+  const groups = grouped(await ranked(query));
   if (number !== latest) return null;   // a newer keystroke is on its way
   const terms = Object.fromEntries(query.split(/\s+/).map((t) => [t.toLowerCase(), true]));
-  const draw = (pages) => pages.map((data, i) => item(data, results[i].score, terms));
   // The first screen at once from the search file, when it knows every page (it does, unless
   // the index and the file are from different builds); then again with each page's matching
   // sections, from the pages' fragments. Material draws the list anew for each answer; kb.js
   // keeps the focus of a reader who has already pressed ↓ on the same result.
-  const quick = results.map((r) => card(r.result));
-  if (results.length && quick.every(Boolean)) postMessage({type: 3, data: {items: draw(quick)}});
-  const full = await Promise.all(results.map((r) => r.result.data()));
-  return number === latest ? {items: draw(full)} : null;
+  const quick = groups.map((g) => drawn(g, (r) => card(r.result), terms));
+  if (groups.length && quick.every(Boolean)) postMessage({type: 3, data: {items: quick}});
+  const all = groups.flatMap((g) => (g.page ? [g.page, ...g.rows] : g.rows));
+  const data = new Map(await Promise.all(all.map(async (r) => [r, await r.result.data()])));
+  const full = groups.map((g) => drawn(g, (r) => data.get(r), terms)).filter(Boolean);
+  return number === latest ? {items: full} : null;
 }
 
 addEventListener("message", (event) => {
