@@ -58,28 +58,50 @@ class Record:
     meta: dict[str, str]
 
 
+ATTEMPTS = 3  # Pagefind's service now and then leaves its entry file empty: index again
+
+
 def index_site(site_dir: Path, records: Sequence[Record] = ()) -> IndexRun:
     """Index ``site_dir`` and ``records`` into ``site_dir/pagefind/`` (replacing it), through
     Pagefind's own Python API (the same binary as its CLI); raises PagefindError with
-    Pagefind's message when it fails."""
+    Pagefind's message when it fails. A bundle whose entry file does not read back (seen once,
+    building the 1000-routine site: the file was empty) is indexed again."""
     site = site_dir.resolve()
-    shutil.rmtree(site / BUNDLE, ignore_errors=True)
     started = time.perf_counter()
-    try:
-        # in a thread of its own: the caller's thread may already run an event loop (mkdocs
-        # serve's, Playwright's in the tests), where asyncio.run() is refused
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            pool.submit(asyncio.run, _index(site, records)).result()
-    except FileNotFoundError as exc:
-        raise PagefindError(f"Pagefind could not start ({exc}): run `make install`") from None
-    except Exception as exc:  # the service's errors are plain exceptions with its message
-        raise PagefindError(f"Pagefind failed: {exc}") from None
-    if not (site / BUNDLE / "pagefind-entry.json").is_file():
-        raise PagefindError("Pagefind failed: it wrote no index (pagefind-entry.json)")
+    problem = ""
+    for _ in range(ATTEMPTS):
+        shutil.rmtree(site / BUNDLE, ignore_errors=True)
+        try:
+            # in a thread of its own: the caller's thread may already run an event loop
+            # (mkdocs serve's, Playwright's in the tests), where asyncio.run() is refused
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                pool.submit(asyncio.run, _index(site, records)).result()
+        except FileNotFoundError as exc:
+            raise PagefindError(f"Pagefind could not start ({exc}): run `make install`") from None
+        except Exception as exc:  # the service's errors are plain exceptions with its message
+            raise PagefindError(f"Pagefind failed: {exc}") from None
+        problem = _unreadable(site / BUNDLE)
+        if not problem:
+            break
+    if problem:
+        raise PagefindError(f"Pagefind failed {ATTEMPTS} times: {problem}")
     for name in UNUSED:
         (site / BUNDLE / name).unlink(missing_ok=True)
     _steady_entry(site / BUNDLE / "pagefind-entry.json")
     return IndexRun(time.perf_counter() - started, "")
+
+
+def _unreadable(bundle: Path) -> str:
+    """What is wrong with a written bundle ('' when nothing): its entry file must read, and
+    each language's metadata file it names must be there."""
+    entry = bundle / "pagefind-entry.json"
+    try:
+        languages = json.loads(entry.read_text(encoding="utf-8"))["languages"]
+        missing = [info["hash"] for info in languages.values()
+                   if not (bundle / f"pagefind.{info['hash']}.pf_meta").is_file()]
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        return f"{entry} does not read back ({exc})"
+    return f"{bundle}: no index metadata for {', '.join(missing)}" if missing else ""
 
 
 async def _index(site: Path, records: Sequence[Record]) -> None:

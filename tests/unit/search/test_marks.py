@@ -117,3 +117,36 @@ def test_the_example_notice_is_the_admonition_html() -> None:
     admonition = markdown.markdown('!!! warning "A & B"\n\n    x < y', extensions=["admonition"])
     ours = markdown.markdown(unindexed_admonition("warning", "A & B", "x < y"))
     assert ours.replace(' data-search-exclude="true"', "") == admonition
+
+
+def test_a_bundle_that_does_not_read_back_is_indexed_again(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pagefind's service once left its entry file empty (the 1000-routine site): the index is
+    built again rather than published broken, and a bundle broken every time is an error."""
+    from macros.search import pagefind
+
+    site = tmp_path / "site"
+    (site / "x").mkdir(parents=True)
+    (site / "x" / "index.html").write_text(
+        '<html lang="sv"><body><div data-pagefind-body>Ord</div></body></html>',
+        encoding="utf-8")
+    real = pagefind._index
+    calls: list[int] = []
+
+    async def flaky(where: Path, records: object) -> None:
+        calls.append(1)
+        await real(where, records)  # type: ignore[arg-type]
+        if len(calls) == 1:
+            (where / "pagefind" / "pagefind-entry.json").write_text("", encoding="utf-8")
+
+    monkeypatch.setattr(pagefind, "_index", flaky)
+    index_site(site)
+    assert len(calls) == 2 and bundle.languages(site) == {"sv": 1}
+
+    async def broken(where: Path, records: object) -> None:
+        await real(where, records)  # type: ignore[arg-type]
+        (where / "pagefind" / "pagefind-entry.json").write_text("", encoding="utf-8")
+
+    monkeypatch.setattr(pagefind, "_index", broken)
+    with pytest.raises(pagefind.PagefindError, match="does not read back"):
+        index_site(site)
