@@ -11,7 +11,7 @@ ADDR   ?= 127.0.0.1:8000
 .PHONY: install test-install serve build check review codeowners schema links linkcheck \
         linkcheck-external publish export-site test test-unit lint browser servers node \
         lighthouse a11y-report clean bench-corpus bench install-successor successor \
-        build-successor parity search-eval search-timing fuzz mutation
+        build-successor parity search-eval search-eval-quick search-timing fuzz mutation
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -201,6 +201,10 @@ SEARCH_SITE ?=
 search-eval: test-install browser      ## findability: top-1, top-3, MRR of the evaluation and held-out sets
 	$(if $(SEARCH_SITE),,KB_PDF=off $(BIN)/mkdocs build --strict --clean --quiet)
 	$(BIN)/python -m macros.bench.search.evaluate --site $(or $(SEARCH_SITE),site) $(if $(SEARCH_JSON),--json "$(SEARCH_JSON)") $(if $(SEARCH_LANG),--lang $(SEARCH_LANG))
+
+search-eval-quick: test-install browser  ## the same figures, the queries posted to the search worker (~30 s): for trying changes
+	$(if $(SEARCH_SITE),,KB_PDF=off $(BIN)/mkdocs build --strict --clean --quiet)
+	$(BIN)/python -m macros.bench.search.evaluate --direct --site $(or $(SEARCH_SITE),site) $(if $(SEARCH_JSON),--json "$(SEARCH_JSON)") $(if $(SEARCH_LANG),--lang $(SEARCH_LANG))
 
 search-timing: test-install browser servers  ## search speed and bytes in Chromium (see Makefile)
 	$(if $(SEARCH_SITE),,KB_PDF=off $(BIN)/mkdocs build --strict --clean --quiet)
