@@ -232,6 +232,31 @@ def test_text_of_the_first_draw_stays_text(page: Any, small_base: str) -> None:
     assert page.evaluate("window.__kbHit") is None
 
 
+def test_a_contact_row_drawn_from_its_card_stays_text(page: Any, nginx_real: RealSite) -> None:
+    """A contact's result is drawn under the contacts page from its card (title, summary):
+    hostile text there is shown as text, in the first drawing as in any other."""
+    def tamper(route: Any) -> None:
+        data = route.fetch().json()
+        data["cards"] = {pid: [card[0], HOSTILE, card[2], HOSTILE] if "#" in card[0] else card
+                         for pid, card in data["cards"].items()}
+        route.fulfill(json=data)
+
+    page.route("**/search/search.sv.json", tamper)
+    page.add_init_script("""window.__kbFirst = null; new MutationObserver(() => {
+      const list = document.querySelector('.md-search-result__list');
+      if (list && list.querySelector('a[href*="#kontakt-"]') && window.__kbFirst === null)
+        window.__kbFirst = list.innerHTML;
+    }).observe(document, {subtree: true, childList: true});""")
+    page.goto(f"{nginx_real.base}/")
+    SearchBox(page).open()
+    page.locator("input.md-search__input").press_sequentially("kvinnofridslinjen")
+    page.wait_for_function("window.__kbFirst !== null")
+    first = page.evaluate("window.__kbFirst")
+    assert "&lt;img" in first and "<img" not in first
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.__kbHit") is None
+
+
 def test_a_word_on_almost_every_page_ranks_only_alone(page: Any, small_base: str) -> None:
     """A large index lists its words on nine pages in ten (macros/search/common_words.py);
     here the list is given to the small site's worker on its way. Beside another word such a
