@@ -5,6 +5,7 @@ search-eval`), page for page, or its figures would mislead whoever tries a chang
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -23,9 +24,9 @@ QUERIES = [
 ]
 
 
-def test_the_worker_ranks_as_the_search_box(small_site: Path) -> None:
-    typed = run(small_site, QUERIES, progress=False)
-    posted = run_direct(small_site, QUERIES)
+def test_the_worker_ranks_as_the_search_box(small_site: Path, browser: Any) -> None:
+    typed = run(small_site, QUERIES, progress=False, browser=browser)
+    posted = run_direct(small_site, QUERIES, browser=browser)
     assert [o.shown for o in posted] == [o.shown for o in typed]
     assert [o.rank for o in posted] == [o.rank for o in typed]
     assert any(o.shown for o in posted)  # the site answered at all

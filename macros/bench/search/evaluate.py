@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 from contextlib import ExitStack
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from macros.bench.search import nginx
@@ -80,7 +81,10 @@ def built(query: Query, site: Path) -> bool:
     return any((site / url.lstrip("/") / "index.html").exists() for url in query.urls())
 
 
-def run(site: Path, queries: Sequence[Query], progress: bool = True) -> list[Outcome]:
+def run(site: Path, queries: Sequence[Query], progress: bool = True,
+        browser: Any = None) -> list[Outcome]:
+    """Type the queries into the search box; ``browser``: a running Playwright browser to use
+    (the tests'), else a Chromium of its own."""
     outcomes: list[Outcome] = []
     with ExitStack() as stack:
         if nginx.available():
@@ -88,7 +92,7 @@ def run(site: Path, queries: Sequence[Query], progress: bool = True) -> list[Out
         else:
             from macros.links.local_server import serve
             base = stack.enter_context(serve(site))
-        browser = stack.enter_context(chromium())
+        browser = browser or stack.enter_context(chromium())
         for lang in LANGS:
             todo = [q for q in queries if q.lang == lang]
             if not todo:
@@ -152,7 +156,8 @@ def answered(items: Sequence[Sequence[str]]) -> list[Result]:
     return results
 
 
-def run_direct(site: Path, queries: Sequence[Query]) -> list[Outcome]:
+def run_direct(site: Path, queries: Sequence[Query], browser: Any = None) -> list[Outcome]:
+    """Post the queries to the site's search worker (``browser`` as for :func:`run`)."""
     outcomes: list[Outcome] = []
     with ExitStack() as stack:
         if nginx.available():
@@ -160,9 +165,11 @@ def run_direct(site: Path, queries: Sequence[Query]) -> list[Outcome]:
         else:
             from macros.links.local_server import serve
             base = stack.enter_context(serve(site))
-        browser = stack.enter_context(chromium())
+        browser = browser or stack.enter_context(chromium())
         root = urlsplit(base).path
-        page = browser.new_page()
+        context = browser.new_context()
+        stack.callback(context.close)
+        page = context.new_page()
         page.goto(base)
         for lang in LANGS:
             todo = [q for q in queries if q.lang == lang]
