@@ -19,8 +19,8 @@ import argparse
 import html
 import json
 import sys
-from collections.abc import Iterable, Sequence
-from contextlib import ExitStack
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,18 +81,25 @@ def built(query: Query, site: Path) -> bool:
     return any((site / url.lstrip("/") / "index.html").exists() for url in query.urls())
 
 
-def run(site: Path, queries: Sequence[Query], progress: bool = True,
-        browser: Any = None) -> list[Outcome]:
-    """Type the queries into the search box; ``browser``: a running Playwright browser to use
-    (the tests'), else a Chromium of its own."""
-    outcomes: list[Outcome] = []
+@contextmanager
+def served(site: Path, browser: Any = None) -> Iterator[tuple[str, Any]]:
+    """The site on 127.0.0.1 (by nginx as it will be served, else Python's server) and a
+    browser: ``browser`` when given (the tests' running one), else a Chromium of its own."""
     with ExitStack() as stack:
         if nginx.available():
             base = stack.enter_context(nginx.serve(site))
         else:
             from macros.links.local_server import serve
             base = stack.enter_context(serve(site))
-        browser = browser or stack.enter_context(chromium())
+        yield base, browser or stack.enter_context(chromium())
+
+
+def run(site: Path, queries: Sequence[Query], progress: bool = True,
+        browser: Any = None) -> list[Outcome]:
+    """Type the queries into the search box; ``browser``: a running Playwright browser to use
+    (the tests'), else a Chromium of its own."""
+    outcomes: list[Outcome] = []
+    with served(site, browser) as (base, browser):
         for lang in LANGS:
             todo = [q for q in queries if q.lang == lang]
             if not todo:
@@ -159,16 +166,9 @@ def answered(items: Sequence[Sequence[str]]) -> list[Result]:
 def run_direct(site: Path, queries: Sequence[Query], browser: Any = None) -> list[Outcome]:
     """Post the queries to the site's search worker (``browser`` as for :func:`run`)."""
     outcomes: list[Outcome] = []
-    with ExitStack() as stack:
-        if nginx.available():
-            base = stack.enter_context(nginx.serve(site))
-        else:
-            from macros.links.local_server import serve
-            base = stack.enter_context(serve(site))
-        browser = browser or stack.enter_context(chromium())
+    with served(site, browser) as (base, browser):
         root = urlsplit(base).path
         context = browser.new_context()
-        stack.callback(context.close)
         page = context.new_page()
         page.goto(base)
         for lang in LANGS:
@@ -180,6 +180,7 @@ def run_direct(site: Path, queries: Sequence[Query], browser: Any = None) -> lis
             for query, items in zip(todo, answers, strict=True):
                 results = answered(items)
                 outcomes.append(Outcome(query, rank_of(query, results), results))
+        context.close()
     return outcomes
 
 
