@@ -34,7 +34,6 @@ class PagefindError(RuntimeError):
 @dataclass(frozen=True)
 class IndexRun:
     seconds: float
-    output: str
 
 
 def _steady_entry(path: Path) -> None:
@@ -88,7 +87,7 @@ def index_site(site_dir: Path, records: Sequence[Record] = ()) -> IndexRun:
     for name in UNUSED:
         (site / BUNDLE / name).unlink(missing_ok=True)
     _steady_entry(site / BUNDLE / "pagefind-entry.json")
-    return IndexRun(time.perf_counter() - started, "")
+    return IndexRun(time.perf_counter() - started)
 
 
 def _unreadable(bundle: Path) -> str:

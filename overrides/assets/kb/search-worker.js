@@ -18,8 +18,8 @@
  *    a synonym of several words as that phrase —, its correction or its compound parts when it
  *    has them); a page scores the sum of its words' scores times the share of the query's
  *    weight it covers, squared, times the page's weight (`search: boost`). A page covers a
- *    word in the measure it matches it: fully when no page matches it better. A word weighs by its
- *    rarity, so pages with all the rare words come first; stop words ("och", "the") and a
+ *    word in the measure it matches it: fully when no page matches it better. A word weighs
+ *    by its rarity, so pages with all the rare words come first; stop words ("och", "the") and a
  *    large index's words on almost every page rank nothing unless the query has no others.
  */
 "use strict";
@@ -48,6 +48,7 @@ let common = new Set();        // words on almost every page of a large index (c
 let synonyms = new Map();      // folded word or phrase → the words to search as well
 let titles = new Map();        // folded title key → page ids
 let cards = new Map();         // page id → [address, title, department, summary] (cards.py)
+let pageCards = new Map();     // address → its card, for a page only its rows matched
 let pageWeights = new Map();   // page id → its weight, when not 1 (macros/search/weights.py)
 const vocabulary = new Map();  // first letter → Promise of [words, most frequent first]
 let latest = 0;
@@ -92,6 +93,7 @@ async function setup() {
   synonyms = new Map(Object.entries(settings.synonyms || {}));
   titles = new Map(Object.entries(settings.titles || {}));
   cards = new Map(Object.entries(settings.cards || {}));
+  pageCards = new Map([...cards.values()].map((c) => [c[0], c]));
   pageWeights = new Map(Object.entries(settings.weights || {}));
 }
 // Started at once: the index is ready sooner than Material's SETUP message arrives.
@@ -452,7 +454,7 @@ function grouped(results) {
 function drawn(group, dataOf, terms) {
   const rows = group.rows.map(dataOf);
   const pageData = group.page ? dataOf(group.page)
-    : [...cards.values()].filter((c) => c[0] === group.url).map(fromCard)[0];
+    : pageCards.has(group.url) ? fromCard(pageCards.get(group.url)) : null;
   if (rows.some((d) => !d) || (group.page && !pageData)) return null;
   const head = pageData ? item(pageData, group.score, terms) : [];
   const shown = rows.map((d) => ({location: relative(d.url),
