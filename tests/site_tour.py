@@ -58,6 +58,10 @@ class Recorder:
                 return
 
 
+# no transition or animation is running on the page
+SETTLED = "() => document.getAnimations().every((a) => a.playState !== 'running')"
+
+
 def search_by_keyboard(page: Any, query: str) -> None:
     """Open the search with "/" and type the query; the index loads in a worker, so retype
     until results come."""
@@ -74,9 +78,13 @@ def search_by_keyboard(page: Any, query: str) -> None:
         page.keyboard.type(query)
         try:
             page.locator("li.md-search-result__item").first.wait_for(timeout=1_500)
-            return
         except PlaywrightTimeout:
             continue
+        # Material fades the results in (0.4 s on a desktop); the first result can come
+        # sooner, and axe measures a half-faded colour as too little contrast. What a reader
+        # reads is the end of the fade.
+        page.wait_for_function(SETTLED, timeout=3_000)
+        return
     raise AssertionError(f"no search results for {query!r}")
 
 
