@@ -14,12 +14,15 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+import yaml
 
 from macros.bench.search.browser import SearchBox
 from macros.links.local_server import serve
 from macros.model.catalogue import label
 from macros.model.text import Lang
 from macros.render.csp import WORKER_POLICY
+from tests.conftest import FIXTURE_SITE, copy_project, mkdocs_build
+from tests.hostile import SAMPLE
 from tests.served import RealSite
 
 pytestmark = pytest.mark.browser
@@ -250,6 +253,43 @@ def test_a_contact_row_drawn_from_its_card_stays_text(page: Any, nginx_real: Rea
         page, f"{nginx_real.base}/", "kvinnofridslinjen",
         lambda card: [card[0], HOSTILE, card[2], HOSTILE] if "#" in card[0] else card,
         'a[href*="#kontakt-"]')
+
+
+def test_a_hostile_contact_stays_text_from_the_data_to_the_drawn_result(
+        page: Any, tmp_path: Path) -> None:
+    """A contact's name and whom it is for, from routines/contacts.yml through the real build
+    (the contacts page, Pagefind's record, its fragment) to the result list as the reader
+    sees it once the fragments have come: shown as written, running nothing."""
+    project = copy_project(FIXTURE_SITE, tmp_path / "project")
+    source = project / "routines" / "contacts.yml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    helpline = data["contacts"][0]
+    # what the data may hold (HTML itself is refused by kb check): Jinja, character
+    # references that look like a tag, half a tag
+    hostile = " ".join(SAMPLE[0:3] + SAMPLE[5:6])
+    helpline["name"] = {"sv": f"Zebrafinklinjen {hostile}", "en": f"Zebrafinch line {hostile}"}
+    helpline["audience"] = {"sv": hostile, "en": hostile}
+    source.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    for name, title in (("kontakter.md", "Kontakter"), ("kontakter.en.md", "Contacts")):
+        (project / "docs" / name).write_text(
+            f"---\ntitle: {title}\nowner: enhetschef-barn\nlast_reviewed: 2026-01-10\n"
+            f"review_by: 2027-06-30\n---\n# {title}\n\n{{{{ contact_table(anchors=true) }}}}\n",
+            encoding="utf-8")
+    built = mkdocs_build(project, project / "site")
+    assert built.returncode == 0, (built.stdout + built.stderr)[-3000:]
+    with serve(project / "site") as url:
+        for start, query in ((url, "Zebrafinklinjen"), (url + "en/", "Zebrafinch")):
+            page.goto(start)
+            box = SearchBox(page)
+            box.open()
+            assert box.search(query)
+            row = page.locator('.md-search-result__list a[href*="#kontakt-kvinnofridslinjen"]')
+            row.first.wait_for()
+            page.wait_for_load_state("networkidle")  # the fragments: the second drawing
+            shown = page.locator(".md-search-result__list")
+            assert shown.locator("img, script").count() == 0
+            assert (shown.text_content() or "").count(hostile) >= 2  # name and audience
+            assert "49" not in (shown.text_content() or "")
 
 
 def test_a_word_on_almost_every_page_ranks_only_alone(page: Any, small_base: str) -> None:
