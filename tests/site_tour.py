@@ -58,8 +58,11 @@ class Recorder:
                 return
 
 
-# no transition or animation is running on the page
-SETTLED = "() => document.getAnimations().every((a) => a.playState !== 'running')"
+def settled(page: Any) -> None:
+    """Wait for the page's transitions and animations (the search's overlay grows, its results
+    fade in); one cancelled on the way counts as ended."""
+    page.evaluate("() => Promise.all(document.getAnimations().map((a) => a.finished"
+                  ".catch(() => a)))")
 
 
 def search_by_keyboard(page: Any, query: str) -> None:
@@ -83,7 +86,7 @@ def search_by_keyboard(page: Any, query: str) -> None:
         # Material fades the results in (0.4 s on a desktop); the first result can come
         # sooner, and axe measures a half-faded colour as too little contrast. What a reader
         # reads is the end of the fade.
-        page.wait_for_function(SETTLED, timeout=3_000)
+        settled(page)
         return
     raise AssertionError(f"no search results for {query!r}")
 

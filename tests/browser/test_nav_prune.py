@@ -16,6 +16,7 @@ import pytest
 
 from macros.links.local_server import serve
 from tests.page_types import PAGE_TYPES
+from tests.site_tour import settled
 
 KINDS = ("start page", "plan chapter", "routine", "department", "contacts")
 VISITS = [t.visit(lang) for t in PAGE_TYPES if t.kind in KINDS for lang in ("sv", "en")]
@@ -50,10 +51,6 @@ VISIBLE_LINKS = """
   }
 """
 
-# Material's slide and expand transitions have ended
-SETTLED = "() => document.getAnimations().every((a) => a.playState !== 'running')"
-
-
 @pytest.fixture(scope="module")
 def unpruned_url(unpruned_site: Path) -> Iterator[str]:
     with serve(unpruned_site) as url:
@@ -72,7 +69,7 @@ def _visible_navs(browser: Any, base: str, viewport: str) -> list[list[list[str]
             page.goto(base + visit.path)
             if phone:  # the navigation is in the drawer: open it
                 page.locator("label.md-header__button[for='__drawer']").click()
-            page.wait_for_function(SETTLED)
+            settled(page)  # Material's slide and expand transitions
             found.append(page.evaluate(VISIBLE_LINKS))  # both sites are served at /
         return found
     finally:

@@ -20,7 +20,7 @@ import pytest
 
 from tests.page_types import visits
 from tests.served import RealSite
-from tests.site_tour import DESKTOP, PHONE, search_by_keyboard
+from tests.site_tour import DESKTOP, PHONE, search_by_keyboard, settled
 from tests.targets import MINIMUM, small_targets
 
 MATRIX = "/handlingsplan/ansvar/"
@@ -61,11 +61,6 @@ def test_every_target_is_24px_or_inline_in_a_sentence(phone: Any, nginx_real: Re
 MENU_RIGHT = "document.querySelector('.md-header .md-select__inner').getBoundingClientRect().right"
 WIDTHS = """() => ({page: document.scrollingElement.scrollWidth,
                     window: document.scrollingElement.clientWidth})"""
-
-
-def settled(page: Any) -> None:
-    """Wait for the page's transitions and animations (the search's overlay grows)."""
-    page.evaluate("() => Promise.all(document.getAnimations().map((a) => a.finished))")
 
 
 def test_no_page_scrolls_sideways_at_320_px(browser: Any, nginx_real: RealSite) -> None:
