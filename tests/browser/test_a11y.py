@@ -132,7 +132,7 @@ def test_keyboard_only_path(page: Any, base_url: str) -> None:
 
 def test_search_results_are_checked_at_the_end_of_their_fade(page: Any, base_url: str) -> None:
     """axe reads the results as a reader sees them: Material fades them in over 0.4 s and the
-    first result can come sooner (at 0.65–0.96 opacity, 9 runs in 12 found too little
+    first result can come sooner (at 0.65–0.99 opacity, 9 runs in 12 found too little
     contrast), so the tour's search waits for the fade to end."""
     page.goto(base_url + "/")
     search_by_keyboard(page, "orosanmälan")

@@ -288,8 +288,9 @@ def test_a_hostile_contact_stays_text_from_the_data_to_the_drawn_result(
             page.wait_for_load_state("networkidle")  # the fragments: the second drawing
             shown = page.locator(".md-search-result__list")
             assert shown.locator("img, script").count() == 0
-            assert (shown.text_content() or "").count(hostile) >= 2  # name and audience
-            assert "49" not in (shown.text_content() or "")
+            text = shown.text_content() or ""
+            assert text.count(hostile) >= 2  # name and audience
+            assert "49" not in text
 
 
 def test_a_word_on_almost_every_page_ranks_only_alone(page: Any, small_base: str) -> None:
